@@ -1,0 +1,82 @@
+package io.tuneflow.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tuneflow.core.request.TuningRequestReader;
+import io.tuneflow.core.validation.Problem;
+import io.tuneflow.core.validation.ValidationReport;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Ansi;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Check tuning request documents (CreateHyperParameterTuningJob JSON or YAML) against SageMaker's rules, offline.",
+                "Every problem is reported with its JSON path, line and a fix.",
+                "Exit status: 0 all valid, 2 a document is invalid or unreadable, 1 internal failure."})
+final class ValidateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Request documents (.json, .yaml, .yml).")
+    List<Path> files;
+
+    @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "FORMAT",
+            description = "text (default) or json: one JSON object per file, one per line.")
+    OutputFormat output;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        ProblemPrinter printer = new ProblemPrinter(out, Ansi.AUTO);
+        boolean allValid = true;
+        for (Path file : files) {
+            ValidationReport report = TuningRequestReader.read(file).report();
+            allValid &= report.valid();
+            if (output == OutputFormat.json) {
+                out.println(Json.write(toJson(report)));
+            } else {
+                printText(printer, out, report);
+            }
+        }
+        out.flush();
+        return allValid ? ExitCodes.OK : ExitCodes.INVALID_INPUT;
+    }
+
+    private static void printText(ProblemPrinter printer, PrintWriter out, ValidationReport report) {
+        String verdict = report.valid()
+                ? printer.colour("@|bold,green valid|@")
+                : printer.colour("@|bold,red invalid|@") + ": " + count(report.errors().size(), "error");
+        String warnings = report.warnings().isEmpty() ? "" : (report.valid() ? " (" : ", ") + count(report.warnings().size(), "warning")
+                + (report.valid() ? ")" : "");
+        out.println(report.source() + ": " + verdict + warnings);
+        report.errors().forEach(p -> printer.print(report.source(), p));
+        report.warnings().forEach(p -> printer.print(report.source(), p));
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    static ObjectNode toJson(ValidationReport report) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("file", report.source());
+        node.put("valid", report.valid());
+        ArrayNode errors = node.putArray("errors");
+        report.errors().stream().map(Json::problem).forEach(errors::add);
+        ArrayNode warnings = node.putArray("warnings");
+        report.warnings().stream().map(Json::problem).forEach(warnings::add);
+        return node;
+    }
+
+    static boolean anyError(List<Problem> problems) {
+        return problems.stream().anyMatch(Problem::isError);
+    }
+}

@@ -1,0 +1,169 @@
+package io.tuneflow.core.document;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Reads request documents written in JSON or YAML.
+ *
+ * <p>Parsing is as strict as the AWS CLI's {@code --cli-input-json}: no comments, no trailing commas, no single
+ * quotes. Duplicate keys are rejected too — the CLI would silently keep the last one, which loses what the user
+ * wrote. Every failure names the line and column and says how to fix it.
+ */
+public final class DocumentReader {
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private DocumentReader() {
+    }
+
+    public static SourceDocument read(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new MalformedDocumentException(file.toString(), null, "File not found.",
+                    "Check the path; it is resolved against the current directory.");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+        return parse(file.toString(), decodeUtf8(file.toString(), bytes));
+    }
+
+    /** Parses {@code text}; {@code name} is used in messages and to pick JSON or YAML by extension. */
+    public static SourceDocument parse(String name, String text) {
+        DocumentFormat format = DocumentFormat.detect(name, text);
+        if (text.isBlank()) {
+            throw new MalformedDocumentException(name, new SourceLocation(1, 1), "The document is empty.",
+                    "Write the CreateHyperParameterTuningJob request as a JSON or YAML object.");
+        }
+        ObjectMapper mapper = format == DocumentFormat.JSON ? JSON : YAML;
+        try {
+            JsonNode root = mapper.readTree(text);
+            if (root == null || root.isMissingNode()) {
+                throw new MalformedDocumentException(name, new SourceLocation(1, 1), "The document is empty.",
+                        "Write the CreateHyperParameterTuningJob request as a JSON or YAML object.");
+            }
+            return new SourceDocument(name, format, root, locations(mapper, text));
+        } catch (JsonProcessingException e) {
+            throw malformed(name, format, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            // SnakeYAML reports some problems (bad anchors, recursion limits) as unchecked exceptions.
+            if (e instanceof MalformedDocumentException m) {
+                throw m;
+            }
+            throw new MalformedDocumentException(name, null, "Not valid " + format + ": " + e.getMessage(),
+                    "Fix the syntax of the document.");
+        }
+    }
+
+    private static String decodeUtf8(String name, byte[] bytes) {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            throw new MalformedDocumentException(name, null, "The file is not UTF-8 text.",
+                    "Save the document as UTF-8 (the AWS CLI reads request documents as UTF-8).");
+        }
+    }
+
+    /** Records where each value starts, keyed by JSON Pointer, from a second streaming pass over valid text. */
+    private static Map<String, SourceLocation> locations(ObjectMapper mapper, String text) throws IOException {
+        Map<String, SourceLocation> out = new HashMap<>();
+        try (JsonParser parser = mapper.createParser(text)) {
+            JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+                    continue;
+                }
+                String pointer = parser.getParsingContext().pathAsPointer().toString();
+                JsonLocation at = parser.currentTokenLocation();
+                out.putIfAbsent(pointer, new SourceLocation(at.getLineNr(), at.getColumnNr()));
+            }
+        }
+        return out;
+    }
+
+    private static MalformedDocumentException malformed(String name, DocumentFormat format, JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        SourceLocation location = at == null || at.getLineNr() < 1 ? null : new SourceLocation(at.getLineNr(), Math.max(1, at.getColumnNr()));
+        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().strip();
+        String message = "Not valid " + format + ": " + firstLine(original);
+        return new MalformedDocumentException(name, location, message, fixFor(format, original));
+    }
+
+    private static String firstLine(String text) {
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+
+    private static String fixFor(DocumentFormat format, String message) {
+        if (message.startsWith("Duplicate field")) {
+            return "Each key may appear once in an object: merge the two entries or remove one.";
+        }
+        if (format == DocumentFormat.YAML) {
+            if (message.contains("'\\t'") || message.contains("\\t(TAB)")) {
+                return "Indent YAML with spaces, not tabs.";
+            }
+            if (message.contains("mapping values are not allowed")) {
+                return "Check the indentation, and quote values that contain ': '.";
+            }
+            return "Fix the YAML syntax at that line (indentation, quotes, a missing ':' or '-').";
+        }
+        if (message.contains("('}'") || message.contains("(']'")) {
+            return "Remove the trailing comma before the closing bracket: JSON allows no comma after the last item.";
+        }
+        if (message.contains("(''' (code 39))")) {
+            return "Use double quotes: JSON strings and keys are written \"like this\".";
+        }
+        if (message.contains("('/' (code 47))") || message.contains("('#' (code 35))")) {
+            return "Remove the comment: JSON has no comments (write the document in YAML to keep them).";
+        }
+        if (message.contains("was expecting double-quote to start field name")) {
+            return "Put the key in double quotes: \"Key\": value.";
+        }
+        if (message.startsWith("Unrecognized token 'True'") || message.startsWith("Unrecognized token 'False'")
+                || message.startsWith("Unrecognized token 'None'")) {
+            return "JSON literals are lowercase: true, false, null.";
+        }
+        if (message.startsWith("Unrecognized token")) {
+            return "Put the value in double quotes if it is a string.";
+        }
+        if (message.contains("end-of-input")) {
+            return "The document ends early: close every { and [ it opens.";
+        }
+        if (message.contains("was expecting comma")) {
+            return "Separate items with commas.";
+        }
+        return "Fix the JSON syntax at that position.";
+    }
+}
