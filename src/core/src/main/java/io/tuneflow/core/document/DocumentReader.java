@@ -20,6 +20,8 @@ import java.nio.file.Path;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Map;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads request documents written in JSON or YAML.
@@ -54,7 +56,8 @@ public final class DocumentReader {
     }
 
     /** Parses {@code text}; {@code name} is used in messages and to pick JSON or YAML by extension. */
-    public static SourceDocument parse(String name, String text) {
+    public static SourceDocument parse(String name, String content) {
+        String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
         DocumentFormat format = DocumentFormat.detect(name, text);
         if (text.isBlank()) {
             throw new MalformedDocumentException(name, new SourceLocation(1, 1), "The document is empty.",
@@ -96,7 +99,7 @@ public final class DocumentReader {
         }
     }
 
-    /** Records where each value starts, keyed by JSON Pointer, from a second streaming pass over valid text. */
+    /** Records where each value is, keyed by JSON Pointer, from a second streaming pass over valid text. */
     private static Map<String, SourceLocation> locations(ObjectMapper mapper, String text) throws IOException {
         Map<String, SourceLocation> out = new HashMap<>();
         try (JsonParser parser = mapper.createParser(text)) {
@@ -107,13 +110,25 @@ public final class DocumentReader {
                 }
                 String pointer = parser.getParsingContext().pathAsPointer().toString();
                 JsonLocation at = parser.currentTokenLocation();
-                out.putIfAbsent(pointer, new SourceLocation(at.getLineNr(), at.getColumnNr()));
+                SourceLocation location = new SourceLocation(at.getLineNr(), at.getColumnNr());
+                if (token.isScalarValue()) {
+                    out.put(pointer, location); // a scalar's problem is in the value, not its key
+                } else {
+                    out.putIfAbsent(pointer, location); // an object or list is found by its key's line
+                }
             }
         }
         return out;
     }
 
     private static MalformedDocumentException malformed(String name, DocumentFormat format, JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+            // SnakeYAML's own marks point at the problem; Jackson's location is the context it was scanning.
+            Mark mark = yaml.getProblemMark();
+            String problem = yaml.getProblem() == null ? firstLine(e.getOriginalMessage()) : yaml.getProblem();
+            return new MalformedDocumentException(name, new SourceLocation(mark.getLine() + 1, mark.getColumn() + 1),
+                    "Not valid YAML: " + problem, fixFor(format, problem));
+        }
         JsonLocation at = e.getLocation();
         SourceLocation location = at == null || at.getLineNr() < 1 ? null : new SourceLocation(at.getLineNr(), Math.max(1, at.getColumnNr()));
         String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().strip();

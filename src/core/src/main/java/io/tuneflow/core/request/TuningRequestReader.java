@@ -62,7 +62,9 @@ public final class TuningRequestReader {
             tuneflow = TuneflowSettings.from(section);
         }
         TuningRequest tuningRequest = new TuningRequest(request, tuneflow, binder.paths(), document);
-        TuningRules.checkAll(tuningRequest, problems);
+        if (root.isObject()) {
+            TuningRules.checkAll(tuningRequest, problems);
+        }
         List<Problem> located = problems.toList().stream()
                 .map(p -> p.at(document.locate(p.path()).orElse(null)))
                 .sorted(Comparator.comparingInt((Problem p) -> p.sourceLocation().map(l -> l.line()).orElse(Integer.MAX_VALUE))

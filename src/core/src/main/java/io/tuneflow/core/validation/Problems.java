@@ -25,6 +25,15 @@ public final class Problems {
         return found.stream().anyMatch(p -> p.isError() && p.path().startsWith(path));
     }
 
+    /**
+     * Whether {@code path} or one of its ancestors is missing or of the wrong type — reported as
+     * {@code shape.required} or {@code shape.type} — so that nothing further can be said about it.
+     */
+    public boolean isMissingOrMistyped(JsonPath path) {
+        return found.stream().anyMatch(p -> p.isError() && path.startsWith(p.path())
+                && (p.rule().equals("shape.required") || p.rule().equals("shape.type")));
+    }
+
     public boolean hasErrors() {
         return found.stream().anyMatch(Problem::isError);
     }

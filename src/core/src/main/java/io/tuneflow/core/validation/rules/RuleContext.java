@@ -77,12 +77,20 @@ public final class RuleContext {
         return new Definition(d, paths().of(d), ranges, rangesPath, objective, objectivePath);
     }
 
+    /**
+     * Reports a rule's error — unless the place it names is missing or mistyped, which is already reported and is
+     * the cause: a rule's finding about a part the user has to rewrite anyway would only be noise.
+     */
     public void error(TuningRule rule, JsonPath path, String message, String fix) {
-        problems.error(rule.id(), path, message, fix);
+        if (!problems.isMissingOrMistyped(path)) {
+            problems.error(rule.id(), path, message, fix);
+        }
     }
 
     public void warning(TuningRule rule, JsonPath path, String message, String fix) {
-        problems.warning(rule.id(), path, message, fix);
+        if (!problems.isMissingOrMistyped(path)) {
+            problems.warning(rule.id(), path, message, fix);
+        }
     }
 
     /** Whether an error was already reported at or under {@code path} (to avoid saying the same thing twice). */
