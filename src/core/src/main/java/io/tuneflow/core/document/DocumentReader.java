@@ -70,7 +70,10 @@ public final class DocumentReader {
                 throw new MalformedDocumentException(name, new SourceLocation(1, 1), "The document is empty.",
                         "Write the CreateHyperParameterTuningJob request as a JSON or YAML object.");
             }
-            return new SourceDocument(name, format, root, locations(mapper, text));
+            Map<String, SourceLocation> locations = new HashMap<>();
+            Map<String, String> scalarTexts = new HashMap<>();
+            index(mapper, text, locations, scalarTexts);
+            return new SourceDocument(name, format, root, locations, scalarTexts);
         } catch (JsonProcessingException e) {
             throw malformed(name, format, e);
         } catch (IOException e) {
@@ -99,9 +102,12 @@ public final class DocumentReader {
         }
     }
 
-    /** Records where each value is, keyed by JSON Pointer, from a second streaming pass over valid text. */
-    private static Map<String, SourceLocation> locations(ObjectMapper mapper, String text) throws IOException {
-        Map<String, SourceLocation> out = new HashMap<>();
+    /**
+     * Records where each value is, and how each non-string scalar was written, keyed by JSON Pointer, from a second
+     * streaming pass over the (valid) text.
+     */
+    private static void index(ObjectMapper mapper, String text, Map<String, SourceLocation> out,
+                              Map<String, String> scalarTexts) throws IOException {
         try (JsonParser parser = mapper.createParser(text)) {
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
@@ -113,12 +119,14 @@ public final class DocumentReader {
                 SourceLocation location = new SourceLocation(at.getLineNr(), at.getColumnNr());
                 if (token.isScalarValue()) {
                     out.put(pointer, location); // a scalar's problem is in the value, not its key
+                    if (token != JsonToken.VALUE_STRING) {
+                        scalarTexts.put(pointer, parser.getText());
+                    }
                 } else {
                     out.putIfAbsent(pointer, location); // an object or list is found by its key's line
                 }
             }
         }
-        return out;
     }
 
     private static MalformedDocumentException malformed(String name, DocumentFormat format, JsonProcessingException e) {

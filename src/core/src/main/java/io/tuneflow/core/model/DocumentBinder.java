@@ -3,7 +3,7 @@ package io.tuneflow.core.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tuneflow.core.document.DocumentFormat;
+import io.tuneflow.core.document.SourceDocument;
 import io.tuneflow.core.document.JsonPath;
 import io.tuneflow.core.validation.DidYouMean;
 import io.tuneflow.core.validation.Problems;
@@ -36,14 +36,14 @@ import software.amazon.awssdk.utils.builder.SdkBuilder;
 public final class DocumentBinder {
 
     private final ServiceModel model;
-    private final DocumentFormat format;
+    private final SourceDocument source;
     private final Problems problems;
     private final ConstraintChecker constraints;
     private final Map<Object, JsonPath> paths = new IdentityHashMap<>();
 
-    public DocumentBinder(ServiceModel model, DocumentFormat format, Problems problems) {
+    public DocumentBinder(ServiceModel model, SourceDocument source, Problems problems) {
         this.model = model;
-        this.format = format;
+        this.source = source;
         this.problems = problems;
         this.constraints = new ConstraintChecker(problems);
     }
@@ -257,7 +257,7 @@ public final class DocumentBinder {
         String name = path.lastName().isEmpty() ? "This value" : path.lastName();
         problems.error("shape.type", path,
                 name + " must be " + wanted + ", but the document has " + found + ".",
-                TypeDescriptions.fix(model, shape, node, path, format));
+                TypeDescriptions.fix(model, shape, node, path, source.format(), source.writtenAs(path).orElse(null)));
     }
 
     private static String describeParent(JsonPath path, Shape shape) {

@@ -65,11 +65,18 @@ final class TypeDescriptions {
         return node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    static String fix(ServiceModel model, Shape shape, JsonNode node, JsonPath path, DocumentFormat format) {
+    /**
+     * @param writtenAs the scalar as the source wrote it, when that differs from how it was read (YAML's
+     *                  {@code Off} is the boolean false), or null
+     */
+    static String fix(ServiceModel model, Shape shape, JsonNode node, JsonPath path, DocumentFormat format, String writtenAs) {
         switch (shape.type()) {
             case STRING -> {
                 if (node.isValueNode()) {
-                    return "Put the value in quotes: " + keyed(path, format, "\"" + node.asText() + "\"") + ".";
+                    String text = writtenAs != null ? writtenAs : node.asText();
+                    String yamlNote = format == DocumentFormat.YAML && writtenAs != null && !writtenAs.equals(node.asText())
+                            ? " (unquoted, YAML reads " + writtenAs + " as " + node.asText() + ")" : "";
+                    return "Put the value in quotes: " + keyed(path, format, "\"" + text + "\"") + yamlNote + ".";
                 }
                 return "Write " + describe(model, shape) + ".";
             }

@@ -49,7 +49,7 @@ public final class TuningRequestReader {
     public static ReadResult read(SourceDocument document) {
         Problems problems = new Problems();
         JsonNode root = document.root();
-        DocumentBinder binder = new DocumentBinder(ServiceModel.sageMaker(), document.format(), problems);
+        DocumentBinder binder = new DocumentBinder(ServiceModel.sageMaker(), document, problems);
         CreateHyperParameterTuningJobRequest request = binder.bind(root, JsonPath.root(), REQUEST_SHAPE,
                 CreateHyperParameterTuningJobRequest::builder, Set.of(TuneflowSettings.SECTION));
         TuneflowSettings tuneflow = TuneflowSettings.none();
@@ -57,7 +57,7 @@ public final class TuningRequestReader {
             request = CreateHyperParameterTuningJobRequest.builder().build();
         } else if (root.has(TuneflowSettings.SECTION)) {
             JsonNode section = root.get(TuneflowSettings.SECTION);
-            new DocumentBinder(ServiceModel.tuneflow(), document.format(), problems)
+            new DocumentBinder(ServiceModel.tuneflow(), document, problems)
                     .check(section, JsonPath.root().field(TuneflowSettings.SECTION), TUNEFLOW_SHAPE);
             tuneflow = TuneflowSettings.from(section);
         }

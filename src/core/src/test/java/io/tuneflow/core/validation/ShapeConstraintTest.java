@@ -116,6 +116,27 @@ class ShapeConstraintTest {
     }
 
     @Test
+    void yamlScalarsThatAreNotStringsAreQuotedAsWritten() {
+        var report = io.tuneflow.core.request.TuningRequestReader.read("r.yaml", """
+                HyperParameterTuningJobName: yaml-scalars
+                HyperParameterTuningJobConfig:
+                  Strategy: Random
+                  TrainingJobEarlyStoppingType: Off
+                  ResourceLimits: {MaxNumberOfTrainingJobs: 2, MaxParallelTrainingJobs: 1}
+                  ParameterRanges:
+                    CategoricalParameterRanges: [{Name: depth, Values: ["3", 010]}]
+                """).report();
+        assertThat(report.errors()).anySatisfy(p -> {
+            assertThat(p.path().toString()).isEqualTo(C + ".TrainingJobEarlyStoppingType");
+            assertThat(p.fix()).isEqualTo("Put the value in quotes: TrainingJobEarlyStoppingType: \"Off\" (unquoted, YAML reads Off as false).");
+        });
+        assertThat(report.errors()).anySatisfy(p -> {
+            assertThat(p.path().toString()).isEqualTo(PR + ".CategoricalParameterRanges[0].Values[1]");
+            assertThat(p.fix()).contains("\"010\"");
+        });
+    }
+
+    @Test
     void unknownFieldsSuggestTheNearestName() {
         var report = TestDocuments.read(TestDocuments.set(TestDocuments.load(SINGLE), "$.hyperParameterTuningJobName", "\"x\"")).report();
         assertThat(report.errors()).anySatisfy(p -> {
