@@ -110,6 +110,13 @@ class TuningRuleTest {
                 doc(HYPERBAND).set(C + ".StrategyConfig.HyperbandStrategyConfig.MinResource", "28")
                         .rejects("hyperband.min-le-max", C + ".StrategyConfig.HyperbandStrategyConfig.MinResource"),
                 doc(HYPERBAND).set(C + ".StrategyConfig.HyperbandStrategyConfig.MinResource", "27").accepts("hyperband.min-le-max"),
+                doc(HYPERBAND).remove(C + ".StrategyConfig.HyperbandStrategyConfig.MaxResource")
+                        .rejects("hyperband.max-resource", C + ".StrategyConfig.HyperbandStrategyConfig.MaxResource"),
+                doc(HYPERBAND).remove(C + ".StrategyConfig").rejects("hyperband.max-resource", C + ".StrategyConfig.HyperbandStrategyConfig.MaxResource"),
+                doc(HYPERBAND).remove(C + ".StrategyConfig").set(TD + ".StaticHyperParameters.num_epochs", "\"20\"").accepts("hyperband.max-resource"),
+                doc(HYPERBAND).set(C + ".StrategyConfig.HyperbandStrategyConfig.MaxResource", "20001")
+                        .rejects("hyperband.max-resource", C + ".StrategyConfig.HyperbandStrategyConfig.MaxResource"),
+                doc(HYPERBAND).set(C + ".StrategyConfig.HyperbandStrategyConfig.MaxResource", "20000").accepts("hyperband.max-resource"),
                 doc(GRID).set(PR + ".IntegerParameterRanges", "[{\"Name\": \"n\", \"MinValue\": \"1\", \"MaxValue\": \"3\"}]")
                         .rejects("grid.categorical-only", PR + ".IntegerParameterRanges[0]"),
                 doc(GRID).set(PR + ".ContinuousParameterRanges", "[{\"Name\": \"x\", \"MinValue\": \"1\", \"MaxValue\": \"3\"}]")

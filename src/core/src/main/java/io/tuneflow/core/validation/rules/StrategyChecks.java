@@ -3,6 +3,7 @@ package io.tuneflow.core.validation.rules;
 import io.tuneflow.core.document.JsonPath;
 import io.tuneflow.core.validation.rules.RuleContext.Definition;
 import java.math.BigInteger;
+import java.util.List;
 import software.amazon.awssdk.services.sagemaker.model.CategoricalParameterRange;
 import software.amazon.awssdk.services.sagemaker.model.HyperParameterTuningJobConfig;
 import software.amazon.awssdk.services.sagemaker.model.HyperParameterTuningJobStrategyType;
@@ -13,6 +14,10 @@ import software.amazon.awssdk.services.sagemaker.model.TrainingJobEarlyStoppingT
 
 /** Rules tying the search strategy to its configuration, the resource limits and early stopping. */
 final class StrategyChecks {
+
+    /** Static hyperparameters SageMaker reads MaxResource from when HyperbandStrategyConfig does not give it. */
+    static final List<String> EPOCH_HYPERPARAMETERS = List.of("epochs", "numepochs", "n-epochs", "n_epochs", "num_epochs");
+    static final int MAX_HYPERBAND_RESOURCE = 20_000;
 
     private StrategyChecks() {
     }
@@ -43,6 +48,26 @@ final class StrategyChecks {
                     "Set \"TrainingJobEarlyStoppingType\": \"Off\" (or remove it: Off is the default).");
         }
         HyperbandStrategyConfig hyperband = config.strategyConfig() == null ? null : config.strategyConfig().hyperbandStrategyConfig();
+        JsonPath maxResourcePath = hyperband != null ? context.pathOf(hyperband, "MaxResource")
+                : configPath.field("StrategyConfig").field("HyperbandStrategyConfig").field("MaxResource");
+        if (hyperband != null && hyperband.maxResource() != null) {
+            if (hyperband.maxResource() > MAX_HYPERBAND_RESOURCE) {
+                context.error(TuningRule.HYPERBAND_MAX_RESOURCE, maxResourcePath,
+                        "MaxResource " + hyperband.maxResource() + " is above Hyperband's limit of " + MAX_HYPERBAND_RESOURCE + " epochs.",
+                        "Use a MaxResource of at most " + MAX_HYPERBAND_RESOURCE + ".");
+            }
+        } else {
+            for (Definition definition : context.definitions()) {
+                if (EPOCH_HYPERPARAMETERS.stream().noneMatch(definition.definition().staticHyperParameters()::containsKey)) {
+                    context.error(TuningRule.HYPERBAND_MAX_RESOURCE, maxResourcePath,
+                            "Hyperband needs the maximum resource (epochs) a training job may use: MaxResource is not given and"
+                                    + " there is no static " + String.join(", ", EPOCH_HYPERPARAMETERS) + " hyperparameter to infer it from.",
+                            "Add \"StrategyConfig\": {\"HyperbandStrategyConfig\": {\"MinResource\": 1, \"MaxResource\": 27}}"
+                                    + " (in epochs), or a static \"epochs\" hyperparameter.");
+                    break;
+                }
+            }
+        }
         if (hyperband != null && hyperband.minResource() != null && hyperband.maxResource() != null
                 && hyperband.minResource() > hyperband.maxResource()) {
             context.error(TuningRule.HYPERBAND_MIN_LE_MAX, context.pathOf(hyperband, "MinResource"),

@@ -84,6 +84,10 @@ public enum TuningRule {
     HYPERBAND_MIN_LE_MAX("hyperband.min-le-max",
             "HyperbandStrategyConfig MinResource must not exceed MaxResource.",
             Docs.API + "API_HyperbandStrategyConfig.html"),
+    HYPERBAND_MAX_RESOURCE("hyperband.max-resource",
+            "Hyperband needs MaxResource (at most 20,000), given or inferable from a static epochs, numepochs, n-epochs, "
+                    + "n_epochs or num_epochs hyperparameter.",
+            Docs.API + "API_HyperbandStrategyConfig.html"),
     GRID_CATEGORICAL_ONLY("grid.categorical-only",
             "The Grid strategy searches categorical ranges only.",
             Docs.GUIDE + "automatic-model-tuning-how-it-works.html"),
