@@ -3,7 +3,6 @@ package io.tuneflow.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tuneflow.core.request.TuningRequestReader;
-import io.tuneflow.core.validation.Problem;
 import io.tuneflow.core.validation.ValidationReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -74,9 +73,5 @@ final class ValidateCommand implements Callable<Integer> {
         ArrayNode warnings = node.putArray("warnings");
         report.warnings().stream().map(Json::problem).forEach(warnings::add);
         return node;
-    }
-
-    static boolean anyError(List<Problem> problems) {
-        return problems.stream().anyMatch(Problem::isError);
     }
 }

@@ -1,8 +1,6 @@
 package io.tuneflow.core.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tuneflow.core.document.SourceDocument;
 import io.tuneflow.core.document.JsonPath;
 import io.tuneflow.core.validation.DidYouMean;
@@ -10,7 +8,6 @@ import io.tuneflow.core.validation.Problems;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,8 +88,7 @@ public final class DocumentBinder {
         }
         SdkPojo builder = builderSupplier == null ? null : builderSupplier.get();
         Map<String, SdkField<?>> fields = builder == null ? Map.of() : fieldsByName(builder);
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
             String key = entry.getKey();
             if (ignoredKeys.contains(key)) {
                 continue;
@@ -158,8 +154,7 @@ public final class DocumentBinder {
         Shape keyShape = model.shape(shape.key());
         Shape valueShape = model.shape(shape.value());
         Map<String, Object> out = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
             JsonPath entryPath = path.field(entry.getKey());
             constraints.checkString(keyShape, entry.getKey(), entryPath, "The key");
             Object value = visit(entry.getValue(), entryPath, valueShape, valueField);
@@ -270,9 +265,5 @@ public final class DocumentBinder {
             out.put(field.memberName(), field);
         }
         return out;
-    }
-
-    static ObjectNode emptyObject() {
-        return JsonNodeFactory.instance.objectNode();
     }
 }

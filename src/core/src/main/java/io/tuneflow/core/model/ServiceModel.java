@@ -70,7 +70,7 @@ public final class ServiceModel {
             }
             JsonNode root = new ObjectMapper().readTree(in);
             Map<String, Shape> shapes = new LinkedHashMap<>();
-            root.get("shapes").fields().forEachRemaining(e -> shapes.put(e.getKey(), toShape(e.getKey(), e.getValue())));
+            root.get("shapes").properties().forEach(e -> shapes.put(e.getKey(), toShape(e.getKey(), e.getValue())));
             return new ServiceModel(root.path("source").asText(resource), shapes);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + resource, e);
@@ -79,7 +79,7 @@ public final class ServiceModel {
 
     private static Shape toShape(String name, JsonNode node) {
         Map<String, String> members = new LinkedHashMap<>();
-        node.path("members").fields().forEachRemaining(e -> members.put(e.getKey(), e.getValue().asText()));
+        node.path("members").properties().forEach(e -> members.put(e.getKey(), e.getValue().asText()));
         return new Shape(
                 name,
                 ShapeType.fromModel(node.get("type").asText()),

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tuneflow.core.document.DocumentFormat;
 import io.tuneflow.core.document.JsonPath;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -115,7 +114,7 @@ final class TypeDescriptions {
                 Shape element = model.shape(shape.member());
                 if (node.isObject() && element.members().containsKey("Key") && element.members().containsKey("Value")) {
                     ArrayNode pairs = NODES.arrayNode();
-                    node.fields().forEachRemaining(e -> pairs.add(NODES.objectNode().put("Key", e.getKey()).set("Value",
+                    node.properties().forEach(e -> pairs.add(NODES.objectNode().put("Key", e.getKey()).set("Value",
                             e.getValue().isValueNode() ? NODES.textNode(e.getValue().asText()) : e.getValue())));
                     return "Write a list of {\"Key\", \"Value\"} objects: " + keyed(path, format, compact(pairs)) + ".";
                 }
@@ -144,8 +143,7 @@ final class TypeDescriptions {
                 merged.set(item.get("Key").asText(), value(item.get("Value"), stringValues));
                 continue;
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = item.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : item.properties()) {
                 merged.set(e.getKey(), value(e.getValue(), stringValues));
             }
         }
