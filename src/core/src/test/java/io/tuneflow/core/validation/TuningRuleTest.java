@@ -112,7 +112,7 @@ class TuningRuleTest {
                 doc(HYPERBAND).set(C + ".StrategyConfig.HyperbandStrategyConfig.MinResource", "27").accepts("hyperband.min-le-max"),
                 doc(HYPERBAND).remove(C + ".StrategyConfig.HyperbandStrategyConfig.MaxResource")
                         .rejects("hyperband.max-resource", C + ".StrategyConfig.HyperbandStrategyConfig.MaxResource"),
-                doc(HYPERBAND).remove(C + ".StrategyConfig").rejects("hyperband.max-resource", C + ".StrategyConfig.HyperbandStrategyConfig.MaxResource"),
+                doc(HYPERBAND).remove(C + ".StrategyConfig").rejects("hyperband.max-resource", C + ".StrategyConfig"),
                 doc(HYPERBAND).remove(C + ".StrategyConfig").set(TD + ".StaticHyperParameters.num_epochs", "\"20\"").accepts("hyperband.max-resource"),
                 doc(HYPERBAND).set(C + ".StrategyConfig.HyperbandStrategyConfig.MaxResource", "20001")
                         .rejects("hyperband.max-resource", C + ".StrategyConfig.HyperbandStrategyConfig.MaxResource"),

@@ -48,8 +48,10 @@ final class StrategyChecks {
                     "Set \"TrainingJobEarlyStoppingType\": \"Off\" (or remove it: Off is the default).");
         }
         HyperbandStrategyConfig hyperband = config.strategyConfig() == null ? null : config.strategyConfig().hyperbandStrategyConfig();
+        // Point at the deepest part that exists: the user adds what is missing below it.
         JsonPath maxResourcePath = hyperband != null ? context.pathOf(hyperband, "MaxResource")
-                : configPath.field("StrategyConfig").field("HyperbandStrategyConfig").field("MaxResource");
+                : config.strategyConfig() != null ? context.pathOf(config.strategyConfig(), "HyperbandStrategyConfig")
+                : configPath.field("StrategyConfig");
         if (hyperband != null && hyperband.maxResource() != null) {
             if (hyperband.maxResource() > MAX_HYPERBAND_RESOURCE) {
                 context.error(TuningRule.HYPERBAND_MAX_RESOURCE, maxResourcePath,
