@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tuneflow.core.request.TuningRequestReader;
 import io.tuneflow.core.validation.ValidationReport;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -24,8 +27,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Request documents (.json, .yaml, .yml).")
-    List<Path> files;
+    @Parameters(paramLabel = "FILE", arity = "1..*",
+            description = "Request documents (.json, .yaml, .yml); - reads one from standard input.")
+    List<String> files;
 
     @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "FORMAT",
             description = "text (default) or json: one JSON object per file, one per line.")
@@ -36,8 +40,8 @@ final class ValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ProblemPrinter printer = new ProblemPrinter(out, Ansi.AUTO);
         boolean allValid = true;
-        for (Path file : files) {
-            ValidationReport report = TuningRequestReader.read(file).report();
+        for (String file : files) {
+            ValidationReport report = read(file);
             allValid &= report.valid();
             if (output == OutputFormat.json) {
                 out.println(Json.write(toJson(report)));
@@ -47,6 +51,18 @@ final class ValidateCommand implements Callable<Integer> {
         }
         out.flush();
         return allValid ? ExitCodes.OK : ExitCodes.INVALID_INPUT;
+    }
+
+    private static ValidationReport read(String file) {
+        if (!file.equals("-")) {
+            return TuningRequestReader.read(Path.of(file)).report();
+        }
+        try {
+            String text = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+            return TuningRequestReader.read("<stdin>", text).report();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read standard input", e);
+        }
     }
 
     private static void printText(ProblemPrinter printer, PrintWriter out, ValidationReport report) {
