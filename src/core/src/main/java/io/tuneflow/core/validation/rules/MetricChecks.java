@@ -8,8 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+import io.tuneflow.core.metrics.MetricLint;
+import io.tuneflow.core.metrics.MetricRegex;
+import io.tuneflow.core.metrics.MetricRegexLint;
+import io.tuneflow.core.metrics.PythonRegexDifference;
 import software.amazon.awssdk.services.sagemaker.model.HyperParameterAlgorithmSpecification;
 import software.amazon.awssdk.services.sagemaker.model.MetricDefinition;
 
@@ -46,18 +48,23 @@ final class MetricChecks {
         if (metric.regex() == null) {
             return;
         }
-        try {
-            Pattern pattern = Pattern.compile(metric.regex());
-            if (pattern.matcher("").groupCount() == 0) {
-                context.warning(TuningRule.METRIC_NO_CAPTURE_GROUP, context.pathOf(metric, "Regex"),
-                        "Regex \"" + metric.regex() + "\" has no capture group, so it can never extract a value.",
-                        "Put parentheses around the number, e.g. \"loss: ([0-9\\\\.]+)\".");
-            }
-        } catch (PatternSyntaxException e) {
-            context.error(TuningRule.METRIC_REGEX_INVALID, context.pathOf(metric, "Regex"),
-                    "Regex \"" + metric.regex() + "\" is not a valid regular expression: " + e.getDescription()
-                            + " near index " + e.getIndex() + ".",
-                    "Fix the regular expression; test it with `tuneflow check-metrics` against a training log.");
+        JsonPath regexPath = context.pathOf(metric, "Regex");
+        MetricRegex regex = MetricRegex.compile(metric.regex());
+        if (regex.error().isPresent()) {
+            context.error(TuningRule.METRIC_REGEX_INVALID, regexPath,
+                    "Regex \"" + metric.regex() + "\" of metric \"" + metric.name() + "\" is not a valid regular expression: "
+                            + regex.error().get() + ".",
+                    "Fix the regular expression; test it against a training log with `tuneflow check-metrics`.");
+            return;
+        }
+        for (PythonRegexDifference difference : regex.differences()) {
+            context.warning(TuningRule.METRIC_PYTHON_DIFFERENCE, regexPath,
+                    "Metric \"" + metric.name() + "\": " + difference.construct() + " at index " + difference.index() + ": "
+                            + difference.message(), difference.fix());
+        }
+        for (MetricLint lint : MetricRegexLint.lint(metric.regex())) {
+            TuningRule rule = lint.code().equals("no-capture-group") ? TuningRule.METRIC_NO_CAPTURE_GROUP : TuningRule.METRIC_LINT;
+            context.warning(rule, regexPath, "Metric \"" + metric.name() + "\": " + lint.message(), lint.fix());
         }
     }
 
