@@ -192,8 +192,9 @@ final class ParameterRangeChecks {
         for (AutoParameter r : ranges.autoParameters()) {
             addName(context, tuned, r.name(), context.pathOf(r, "Name"));
         }
+        // The limit covers explicit ranges; AutoParameters (for Autotune) have a limit of their own in the model.
         int count = ranges.integerParameterRanges().size() + ranges.continuousParameterRanges().size()
-                + ranges.categoricalParameterRanges().size() + ranges.autoParameters().size();
+                + ranges.categoricalParameterRanges().size();
         if (count > MAX_TUNED_PARAMETERS) {
             context.error(TuningRule.RANGES_TOTAL, definition.rangesPath(),
                     count + " hyperparameters are tuned; SageMaker tunes at most " + MAX_TUNED_PARAMETERS + " at once.",
