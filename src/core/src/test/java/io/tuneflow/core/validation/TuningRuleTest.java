@@ -75,7 +75,7 @@ class TuningRuleTest {
                 doc(SINGLE).set(PR, "{}").rejects("ranges.missing", PR),
                 doc(SINGLE).remove(PR).set("$.Autotune", "{\"Mode\": \"Enabled\"}").accepts("ranges.missing"),
                 doc(SINGLE).set(TD + ".StaticHyperParameters._tuning_objective_metric", "\"loss\"")
-                        .rejects("ranges.reserved-name", TD + ".StaticHyperParameters._tuning_objective_metric"),
+                        .warns("ranges.reserved-name", TD + ".StaticHyperParameters._tuning_objective_metric"),
                 doc(SINGLE).set(PR + ".AutoParameters", "[{\"Name\": \"dropout\", \"ValueHint\": \"0.1\"}]")
                         .rejects("ranges.auto-parameters-need-autotune", PR + ".AutoParameters"),
                 doc(SINGLE).set(PR + ".AutoParameters", "[{\"Name\": \"dropout\", \"ValueHint\": \"0.1\"}]")
@@ -128,7 +128,7 @@ class TuningRuleTest {
                 doc(GRID).set(PR + ".ContinuousParameterRanges", "[{\"Name\": \"x\", \"MinValue\": \"1\", \"MaxValue\": \"3\"}]")
                         .rejects("grid.categorical-only", PR + ".ContinuousParameterRanges[0]"),
                 doc(GRID).accepts("grid.categorical-only"),
-                doc(GRID).set(C + ".TrainingJobEarlyStoppingType", "\"Auto\"").rejects("grid.early-stopping-off", C + ".TrainingJobEarlyStoppingType"),
+                doc(GRID).set(C + ".TrainingJobEarlyStoppingType", "\"Auto\"").warns("grid.early-stopping-off", C + ".TrainingJobEarlyStoppingType"),
                 doc(GRID).set(C + ".TrainingJobEarlyStoppingType", "\"Off\"").accepts("grid.early-stopping-off"),
                 doc(SINGLE).remove(C + ".ResourceLimits.MaxNumberOfTrainingJobs")
                         .rejects("resources.max-training-jobs-required", C + ".ResourceLimits.MaxNumberOfTrainingJobs"),
@@ -147,8 +147,12 @@ class TuningRuleTest {
                 doc(MULTI).set(TDS + "[1].DefinitionName", "\"tensorflow\"").rejects("definition.name-unique", TDS + "[1].DefinitionName"),
                 doc(MULTI).accepts("definition.name-unique"),
                 doc(MULTI).remove(TDS + "[0].HyperParameterRanges").rejects("definition.ranges-placement", TDS + "[0].HyperParameterRanges"),
-                doc(SINGLE).copy(PR, TD + ".HyperParameterRanges").rejects("definition.ranges-placement", TD + ".HyperParameterRanges"),
+                doc(SINGLE).copy(PR, TD + ".HyperParameterRanges").warns("definition.ranges-placement", TD + ".HyperParameterRanges"),
                 doc(MULTI).remove(TDS + "[0].TuningObjective").rejects("definition.objective-placement", TDS + "[0].TuningObjective"),
+                doc(MULTI).remove(TDS + "[0].TuningObjective").copy(TDS + "[1].TuningObjective", C + ".HyperParameterTuningJobObjective")
+                        .accepts("definition.objective-placement"),
+                doc(MULTI).remove(TDS + "[0].HyperParameterRanges").copy(TDS + "[1].HyperParameterRanges", C + ".ParameterRanges")
+                        .accepts("definition.ranges-placement"),
                 doc(MULTI).accepts("definition.objective-placement"),
                 doc(SINGLE).set(TD + ".AlgorithmSpecification.AlgorithmName", "\"my-algorithm\"")
                         .rejects("algorithm.image-or-name", TD + ".AlgorithmSpecification.AlgorithmName"),
@@ -185,7 +189,8 @@ class TuningRuleTest {
                 doc(SINGLE).set("$.WarmStartConfig", warmStart("a", "a"))
                         .rejects("warm-start.duplicate-parent", "$.WarmStartConfig.ParentHyperParameterTuningJobs[1].HyperParameterTuningJobName"),
                 doc(SINGLE).set("$.WarmStartConfig", warmStart("a", "b")).accepts("warm-start.duplicate-parent"),
-                doc(HYPERBAND).set("$.WarmStartConfig", warmStart("a")).rejects("warm-start.strategy", "$.WarmStartConfig"),
+                doc(HYPERBAND).set("$.WarmStartConfig", warmStart("a")).warns("warm-start.strategy", "$.WarmStartConfig"),
+                doc(GRID).set("$.WarmStartConfig", warmStart("a")).warns("warm-start.strategy", "$.WarmStartConfig"),
                 doc(SINGLE).set("$.WarmStartConfig", warmStart("a")).accepts("warm-start.strategy"));
     }
 

@@ -30,8 +30,9 @@ final class DefinitionChecks {
             if (multi) {
                 checkMultiDefinition(context, definition, names);
             } else if (d.hyperParameterRanges() != null) {
-                context.error(TuningRule.DEFINITION_RANGES_PLACEMENT, context.pathOf(d, "HyperParameterRanges"),
-                        "HyperParameterRanges inside TrainingJobDefinition is for multi-algorithm tuning (TrainingJobDefinitions).",
+                context.warning(TuningRule.DEFINITION_RANGES_PLACEMENT, context.pathOf(d, "HyperParameterRanges"),
+                        "HyperParameterRanges inside a single TrainingJobDefinition is documented for multi-algorithm tuning"
+                                + " (TrainingJobDefinitions); the tuning job searches HyperParameterTuningJobConfig.ParameterRanges.",
                         "Move the ranges to $.HyperParameterTuningJobConfig.ParameterRanges.");
             }
             checkAlgorithm(context, d);
@@ -72,14 +73,14 @@ final class DefinitionChecks {
                         "Give each definition its own DefinitionName.");
             }
         }
-        if (d.tuningObjective() == null && !context.alreadyReported(context.pathOf(d, "TuningObjective"))) {
+        if (definition.objective() == null && !context.alreadyReported(context.pathOf(d, "TuningObjective"))) {
             context.error(TuningRule.DEFINITION_OBJECTIVE_PLACEMENT, context.pathOf(d, "TuningObjective"),
-                    "With TrainingJobDefinitions, each definition needs its own TuningObjective.",
+                    "This definition has no TuningObjective, and the tuning job config has no HyperParameterTuningJobObjective for all.",
                     "Add \"TuningObjective\": {\"Type\": \"Maximize\"|\"Minimize\", \"MetricName\": \"...\"} to this definition.");
         }
-        if (d.hyperParameterRanges() == null && !context.alreadyReported(context.pathOf(d, "HyperParameterRanges"))) {
+        if (definition.ranges() == null && !context.alreadyReported(context.pathOf(d, "HyperParameterRanges"))) {
             context.error(TuningRule.DEFINITION_RANGES_PLACEMENT, context.pathOf(d, "HyperParameterRanges"),
-                    "With TrainingJobDefinitions, each definition needs its own HyperParameterRanges.",
+                    "This definition has no HyperParameterRanges, and the tuning job config has no ParameterRanges for all.",
                     "Add \"HyperParameterRanges\" to this definition (the ranges of this algorithm's hyperparameters).");
         }
     }

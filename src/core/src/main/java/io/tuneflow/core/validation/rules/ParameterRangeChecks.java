@@ -219,7 +219,7 @@ final class ParameterRangeChecks {
     }
 
     private static void reservedName(RuleContext context, JsonPath path) {
-        context.error(TuningRule.RANGES_RESERVED_NAME, path,
+        context.warning(TuningRule.RANGES_RESERVED_NAME, path,
                 RESERVED_OBJECTIVE_HYPERPARAMETER + " is the hyperparameter SageMaker sets on each training job to tell it the objective metric.",
                 "Remove it; your training code can read the objective metric's name from it.");
     }

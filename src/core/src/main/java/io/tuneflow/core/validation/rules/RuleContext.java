@@ -67,9 +67,11 @@ public final class RuleContext {
     }
 
     private Definition definition(HyperParameterTrainingJobDefinition d, boolean inList) {
-        // With one definition the ranges and objective live in the tuning job config; with several, in each one.
-        ParameterRanges ranges = inList ? d.hyperParameterRanges() : config().parameterRanges();
-        JsonPath rangesPath = inList ? pathOf(d, "HyperParameterRanges") : CONFIG.field("ParameterRanges");
+        // With one definition the ranges and objective live in the tuning job config; with several, in each one,
+        // falling back to the config's.
+        boolean ownRanges = inList && d.hyperParameterRanges() != null;
+        ParameterRanges ranges = ownRanges ? d.hyperParameterRanges() : config().parameterRanges();
+        JsonPath rangesPath = ownRanges ? pathOf(d, "HyperParameterRanges") : CONFIG.field("ParameterRanges");
         HyperParameterTuningJobObjective objective = inList && d.tuningObjective() != null
                 ? d.tuningObjective() : config().hyperParameterTuningJobObjective();
         JsonPath objectivePath = inList && d.tuningObjective() != null

@@ -80,8 +80,8 @@ final class StrategyChecks {
 
     private static void checkGrid(RuleContext context, HyperParameterTuningJobConfig config, JsonPath configPath) {
         if (config.trainingJobEarlyStoppingType() == TrainingJobEarlyStoppingType.AUTO) {
-            context.error(TuningRule.GRID_EARLY_STOPPING_OFF, configPath.field("TrainingJobEarlyStoppingType"),
-                    "Grid search runs every combination to the end; early stopping is not supported with it.",
+            context.warning(TuningRule.GRID_EARLY_STOPPING_OFF, configPath.field("TrainingJobEarlyStoppingType"),
+                    "Grid search promises every combination; early stopping would cut some of them short.",
                     "Set \"TrainingJobEarlyStoppingType\": \"Off\" (or remove it), or use the Bayesian or Random strategy.");
         }
         for (Definition definition : context.definitions()) {

@@ -42,7 +42,7 @@ public enum TuningRule {
             "A tuning job needs at least one hyperparameter range (unless Autotune chooses them).",
             Docs.API + "API_HyperParameterTuningJobConfig.html"),
     RANGES_RESERVED_NAME("ranges.reserved-name",
-            "_tuning_objective_metric is set by SageMaker on every training job; it cannot be tuned or set.",
+            "_tuning_objective_metric is set by SageMaker on every training job; tuning or setting it clashes (warning).",
             Docs.GUIDE + "automatic-model-tuning-define-metrics-variables.html"),
     AUTO_PARAMETERS_NEED_AUTOTUNE("ranges.auto-parameters-need-autotune",
             "AutoParameters are only used when Autotune is enabled.",
@@ -92,7 +92,7 @@ public enum TuningRule {
             "The Grid strategy searches categorical ranges only.",
             Docs.GUIDE + "automatic-model-tuning-how-it-works.html"),
     GRID_EARLY_STOPPING_OFF("grid.early-stopping-off",
-            "Early stopping is not supported with the Grid strategy.",
+            "Early stopping with Grid search skips combinations the grid promises to evaluate (warning).",
             Docs.GUIDE + "automatic-model-tuning-early-stopping.html"),
     MAX_TRAINING_JOBS_REQUIRED("resources.max-training-jobs-required",
             "MaxNumberOfTrainingJobs is required for every strategy except Grid.",
@@ -115,11 +115,11 @@ public enum TuningRule {
             "DefinitionNames must be unique.",
             Docs.GUIDE + "multiple-algorithm-hpo-create-tuning-jobs.html"),
     DEFINITION_RANGES_PLACEMENT("definition.ranges-placement",
-            "With TrainingJobDefinitions, ranges go in each definition's HyperParameterRanges, not in the tuning job config; "
-                    + "with TrainingJobDefinition, in HyperParameterTuningJobConfig.ParameterRanges.",
+            "With TrainingJobDefinitions, each definition has HyperParameterRanges (or the tuning job config has ParameterRanges); "
+                    + "a single TrainingJobDefinition takes its ranges from HyperParameterTuningJobConfig.ParameterRanges (warning).",
             Docs.API + "API_HyperParameterTrainingJobDefinition.html"),
     DEFINITION_OBJECTIVE_PLACEMENT("definition.objective-placement",
-            "With TrainingJobDefinitions, each definition has a TuningObjective (all for the same metric and direction).",
+            "With TrainingJobDefinitions, each definition has a TuningObjective, unless the tuning job config has one for all.",
             Docs.API + "API_HyperParameterTrainingJobDefinition.html"),
     ALGORITHM_IMAGE_OR_NAME("algorithm.image-or-name",
             "AlgorithmSpecification needs exactly one of TrainingImage and AlgorithmName.",
@@ -157,7 +157,7 @@ public enum TuningRule {
             "A parent tuning job is listed twice.",
             Docs.GUIDE + "automatic-model-tuning-warm-start.html"),
     WARM_START_STRATEGY("warm-start.strategy",
-            "Warm start is not supported with the Hyperband strategy.",
+            "Warm start is documented for the Bayesian and Random strategies only (warning).",
             Docs.GUIDE + "automatic-model-tuning-warm-start.html");
 
     private final String id;

@@ -31,9 +31,10 @@ final class WarmStartChecks {
                         "List each parent once.");
             }
         }
-        if (context.config().strategy() == HyperParameterTuningJobStrategyType.HYPERBAND) {
-            context.error(TuningRule.WARM_START_STRATEGY, JsonPath.root().field("WarmStartConfig"),
-                    "Warm start is not supported with the Hyperband strategy.",
+        HyperParameterTuningJobStrategyType strategy = context.config().strategy();
+        if (strategy == HyperParameterTuningJobStrategyType.HYPERBAND || strategy == HyperParameterTuningJobStrategyType.GRID) {
+            context.warning(TuningRule.WARM_START_STRATEGY, JsonPath.root().field("WarmStartConfig"),
+                    "SageMaker documents warm start for the Bayesian and Random strategies, not for " + strategy + ".",
                     "Remove WarmStartConfig, or use the Bayesian or Random strategy.");
         }
     }
