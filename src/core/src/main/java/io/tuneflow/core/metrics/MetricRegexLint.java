@@ -72,8 +72,10 @@ public final class MetricRegexLint {
         }
     }
 
-    /** The text of the first capturing group in a Java regex, or null. */
+    /** The text of the first capturing group in a Java regex, or null: one pass that skips escapes and classes. */
     static String firstGroup(String regex) {
+        int open = -1;
+        int depth = 0;
         boolean inClass = false;
         for (int k = 0; k < regex.length(); k++) {
             char c = regex.charAt(k);
@@ -83,12 +85,15 @@ public final class MetricRegexLint {
                 inClass = c != ']';
             } else if (c == '[') {
                 inClass = true;
-                if (k + 1 < regex.length() && regex.charAt(k + 1) == ']') {
-                    k++;
+            } else if (c == '(') {
+                if (open < 0 && isCapturing(regex, k)) {
+                    open = k;
                 }
-            } else if (c == '(' && isCapturing(regex, k)) {
-                int end = matchingParen(regex, k);
-                return end < 0 ? null : regex.substring(k, end + 1);
+                if (open >= 0) {
+                    depth++;
+                }
+            } else if (c == ')' && open >= 0 && --depth == 0) {
+                return regex.substring(open, k + 1);
             }
         }
         return null;
@@ -99,25 +104,5 @@ public final class MetricRegexLint {
             return true;
         }
         return regex.startsWith("(?<", open) && !regex.startsWith("(?<=", open) && !regex.startsWith("(?<!", open);
-    }
-
-    private static int matchingParen(String regex, int open) {
-        int depth = 0;
-        boolean inClass = false;
-        for (int k = open; k < regex.length(); k++) {
-            char c = regex.charAt(k);
-            if (c == '\\') {
-                k++;
-            } else if (inClass) {
-                inClass = c != ']';
-            } else if (c == '[') {
-                inClass = true;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
-                return k;
-            }
-        }
-        return -1;
     }
 }
