@@ -21,8 +21,8 @@ class DocumentReaderTest {
             trailing comma in list   | {"A": [1, 2,]}               | 1 | 13 | trailing comma
             single quotes            | {'A': 1}                     | 1 | 2 | double quotes
             comment                  | {"A": 1 // note\\n}           | 1 | 9 | comment
-            unquoted word            | {"A": Bayesian}              | 1 | 15 | double quotes
-            Python literal           | {"A": True}                  | 1 | 11 | lowercase
+            unquoted word            | {"A": Bayesian}              | 1 | 7 | double quotes
+            Python literal           | {"A": True}                  | 1 | 7 | lowercase
             unclosed object          | {"A": {"B": 1}               | 1 | 15 | close every
             duplicate key            | {"A": 1, "A": 2}             | 1 | 13 | once
             """)
