@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Extracts the shapes that CreateHyperParameterTuningJob reaches from botocore's SageMaker service model.
+"""Extracts the shapes of the tuning operations from botocore's SageMaker service model.
 
 Tuneflow validates request documents offline against the same constraints the SageMaker service enforces
 (required members, enums, lengths, patterns, numeric ranges, list and map sizes). Those constraints live in
@@ -17,7 +17,10 @@ import sys
 
 import botocore
 
-ROOT_SHAPES = ["CreateHyperParameterTuningJobRequest"]
+# The request Tuneflow validates, and the operations the local engine serves (requests and responses).
+OPERATIONS = ["CreateHyperParameterTuningJob", "DescribeHyperParameterTuningJob", "ListHyperParameterTuningJobs",
+              "StopHyperParameterTuningJob", "ListTrainingJobsForHyperParameterTuningJob", "DescribeTrainingJob",
+              "ListTrainingJobs", "StopTrainingJob"]
 KEPT_KEYS = ("min", "max", "pattern", "enum")
 
 
@@ -58,6 +61,8 @@ def compact(shape):
             out[key] = shape[key]
     if shape["type"] == "structure":
         out["members"] = {name: m["shape"] for name, m in shape["members"].items()}
+        if shape.get("exception"):
+            out["exception"] = True
         if shape.get("required"):
             out["required"] = shape["required"]
     for key in ("member", "key", "value"):
@@ -69,9 +74,14 @@ def compact(shape):
 def main():
     model = load_model()
     shapes = model["shapes"]
+    roots = []
+    for operation in OPERATIONS:
+        for part in ("input", "output"):
+            if part in model["operations"][operation]:
+                roots.append(model["operations"][operation][part]["shape"])
     result = {
         "source": "botocore %s sagemaker/%s/service-2.json" % (botocore.__version__, model["metadata"]["apiVersion"]),
-        "shapes": {name: compact(shapes[name]) for name in reachable(shapes, ROOT_SHAPES)},
+        "shapes": {name: compact(shapes[name]) for name in reachable(shapes, roots)},
     }
     json.dump(result, sys.stdout, indent=1, sort_keys=True)
     sys.stdout.write("\n")

@@ -210,6 +210,22 @@ public final class DocumentBinder {
                 constraints.checkNumber(shape, node.doubleValue(), path, what);
                 return convertNumber(node, field);
             }
+            case TIMESTAMP -> {
+                // awsJson carries timestamps as epoch seconds; ISO-8601 text is accepted as the AWS CLI accepts it.
+                if (node.isNumber()) {
+                    return java.time.Instant.ofEpochMilli(Math.round(node.doubleValue() * 1000));
+                }
+                if (node.isTextual()) {
+                    try {
+                        return java.time.Instant.parse(node.textValue());
+                    } catch (java.time.format.DateTimeParseException e) {
+                        typeMismatch(node, path, shape);
+                        return null;
+                    }
+                }
+                typeMismatch(node, path, shape);
+                return null;
+            }
             default -> {
                 typeMismatch(node, path, shape);
                 return null;
