@@ -1,0 +1,108 @@
+package io.tuneflow.engine;
+
+import io.tuneflow.engine.api.SageMakerError;
+import io.tuneflow.engine.s3.S3Transfers;
+import io.tuneflow.engine.training.TrainingJobRunner;
+import io.tuneflow.engine.tuning.Trial;
+import io.tuneflow.engine.tuning.TuningJob;
+import io.tuneflow.engine.tuning.TuningJobExecutor;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.services.sagemaker.model.CreateHyperParameterTuningJobRequest;
+
+/**
+ * The engine: SageMaker tuning jobs on this machine. Holds the tuning jobs, starts an executor per job and
+ * answers the API's questions about them. The HTTP layer ({@code api}) translates SageMaker's JSON protocol to these
+ * calls.
+ */
+public final class LocalSageMaker implements AutoCloseable {
+
+    public static final String REGION = "us-east-1";
+    public static final String ACCOUNT = "000000000000";
+
+    private final TrainingJobRunner runner;
+    private final S3Transfers s3;
+    private final Path workspace;
+    private final Map<String, List<String>> localImages;
+    private final Map<String, TuningJob> jobs = new ConcurrentHashMap<>();
+    private final Map<String, TuningJobExecutor> executors = new ConcurrentHashMap<>();
+    private final Map<String, Thread> threads = new ConcurrentHashMap<>();
+
+    public LocalSageMaker(TrainingJobRunner runner, S3Transfers s3, Path workspace, Map<String, List<String>> localImages) {
+        this.runner = runner;
+        this.s3 = s3;
+        this.workspace = workspace;
+        this.localImages = Map.copyOf(localImages);
+    }
+
+    /** Starts a validated request; a name in use is SageMaker's ResourceInUse. */
+    public TuningJob create(CreateHyperParameterTuningJobRequest request) {
+        String name = request.hyperParameterTuningJobName();
+        String arn = "arn:aws:sagemaker:" + REGION + ":" + ACCOUNT + ":hyper-parameter-tuning-job/" + name.toLowerCase(Locale.ROOT);
+        TuningJob job = new TuningJob(name, arn, request, Instant.now());
+        // SageMaker names are case-insensitive: "MyJob" and "myjob" are the same job.
+        TuningJob existing = jobs.putIfAbsent(name.toLowerCase(Locale.ROOT), job);
+        if (existing != null) {
+            throw SageMakerError.inUse("Hyperparameter tuning job with name " + name + " already exists. Choose a different name.");
+        }
+        TuningJobExecutor executor = new TuningJobExecutor(job, runner, s3, workspace, localImages);
+        executors.put(job.name().toLowerCase(Locale.ROOT), executor);
+        Thread thread = new Thread(executor::run, "tuning-" + name);
+        thread.setDaemon(true);
+        threads.put(name.toLowerCase(Locale.ROOT), thread);
+        thread.start();
+        return job;
+    }
+
+    public TuningJob tuningJob(String name) {
+        TuningJob job = name == null ? null : jobs.get(name.toLowerCase(Locale.ROOT));
+        if (job == null) {
+            throw SageMakerError.notFound("Amazon SageMaker can't find a tuning job with name " + name);
+        }
+        return job;
+    }
+
+    public Collection<TuningJob> tuningJobs() {
+        return jobs.values();
+    }
+
+    public void stop(String name) {
+        TuningJob job = tuningJob(name);
+        if (!job.requestStop()) {
+            throw SageMakerError.validation("The hyperparameter tuning job " + name + " is not in progress: it is " + job.status() + ".");
+        }
+        executors.get(job.name().toLowerCase(Locale.ROOT)).stopAll();
+    }
+
+    /** The trial (training job) with this name, with the tuning job it belongs to. */
+    public Optional<Map.Entry<TuningJob, Trial>> trainingJob(String name) {
+        for (TuningJob job : jobs.values()) {
+            for (Trial trial : job.trials()) {
+                if (trial.trainingJobName().equalsIgnoreCase(name)) {
+                    return Optional.of(Map.entry(job, trial));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Waits for a tuning job to end (tests and the CLI's local run). */
+    public void awaitEnd(String name) throws InterruptedException {
+        Thread thread = threads.get(name.toLowerCase(Locale.ROOT));
+        if (thread != null) {
+            thread.join();
+        }
+    }
+
+    @Override
+    public void close() {
+        executors.values().forEach(TuningJobExecutor::stopAll);
+        threads.values().forEach(Thread::interrupt);
+    }
+}

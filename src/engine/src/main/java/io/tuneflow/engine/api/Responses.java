@@ -1,0 +1,185 @@
+package io.tuneflow.engine.api;
+
+import io.tuneflow.engine.LocalSageMaker;
+import io.tuneflow.engine.tuning.Trial;
+import io.tuneflow.engine.tuning.TuningJob;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import software.amazon.awssdk.services.sagemaker.model.AlgorithmSpecification;
+import software.amazon.awssdk.services.sagemaker.model.CreateHyperParameterTuningJobRequest;
+import software.amazon.awssdk.services.sagemaker.model.DescribeHyperParameterTuningJobResponse;
+import software.amazon.awssdk.services.sagemaker.model.DescribeTrainingJobResponse;
+import software.amazon.awssdk.services.sagemaker.model.FinalHyperParameterTuningJobObjectiveMetric;
+import software.amazon.awssdk.services.sagemaker.model.HyperParameterTrainingJobDefinition;
+import software.amazon.awssdk.services.sagemaker.model.HyperParameterTrainingJobSummary;
+import software.amazon.awssdk.services.sagemaker.model.HyperParameterTuningJobSummary;
+import software.amazon.awssdk.services.sagemaker.model.MetricData;
+import software.amazon.awssdk.services.sagemaker.model.ModelArtifacts;
+import software.amazon.awssdk.services.sagemaker.model.ObjectiveStatusCounters;
+import software.amazon.awssdk.services.sagemaker.model.ResourceConfig;
+import software.amazon.awssdk.services.sagemaker.model.SecondaryStatusTransition;
+import software.amazon.awssdk.services.sagemaker.model.TrainingJobStatusCounters;
+
+/** The engine's state in the shapes of SageMaker's responses, built with the SDK's model classes. */
+final class Responses {
+
+    private Responses() {
+    }
+
+    static DescribeHyperParameterTuningJobResponse describe(TuningJob job) {
+        List<Trial> trials = job.trials();
+        CreateHyperParameterTuningJobRequest request = job.request();
+        DescribeHyperParameterTuningJobResponse.Builder response = DescribeHyperParameterTuningJobResponse.builder()
+                .hyperParameterTuningJobName(job.name())
+                .hyperParameterTuningJobArn(job.arn())
+                .hyperParameterTuningJobConfig(request.hyperParameterTuningJobConfig())
+                .trainingJobDefinition(request.trainingJobDefinition())
+                .warmStartConfig(request.warmStartConfig())
+                .autotune(request.autotune())
+                .hyperParameterTuningJobStatus(job.status())
+                .creationTime(job.creationTime())
+                .lastModifiedTime(job.lastModifiedTime())
+                .trainingJobStatusCounters(statusCounters(trials))
+                .objectiveStatusCounters(objectiveCounters(trials));
+        if (request.hasTrainingJobDefinitions()) {
+            response.trainingJobDefinitions(request.trainingJobDefinitions());
+        }
+        job.endTime().ifPresent(response::hyperParameterTuningEndTime);
+        job.failureReason().ifPresent(response::failureReason);
+        job.best().ifPresent(best -> response.bestTrainingJob(summary(job, best)));
+        return response.build();
+    }
+
+    static HyperParameterTuningJobSummary tuningJobSummary(TuningJob job) {
+        List<Trial> trials = job.trials();
+        HyperParameterTuningJobSummary.Builder summary = HyperParameterTuningJobSummary.builder()
+                .hyperParameterTuningJobName(job.name())
+                .hyperParameterTuningJobArn(job.arn())
+                .hyperParameterTuningJobStatus(job.status())
+                .strategy(job.request().hyperParameterTuningJobConfig().strategy())
+                .creationTime(job.creationTime())
+                .lastModifiedTime(job.lastModifiedTime())
+                .trainingJobStatusCounters(statusCounters(trials))
+                .objectiveStatusCounters(objectiveCounters(trials))
+                .resourceLimits(job.request().hyperParameterTuningJobConfig().resourceLimits());
+        job.endTime().ifPresent(summary::hyperParameterTuningEndTime);
+        return summary.build();
+    }
+
+    static HyperParameterTrainingJobSummary summary(TuningJob job, Trial trial) {
+        HyperParameterTrainingJobSummary.Builder summary = HyperParameterTrainingJobSummary.builder()
+                .trainingJobName(trial.trainingJobName())
+                .trainingJobArn(trainingJobArn(trial))
+                .tuningJobName(job.name())
+                .trainingJobDefinitionName(trial.definitionName())
+                .creationTime(trial.creationTime())
+                .trainingStartTime(trial.startTime())
+                .trainingJobStatus(trial.status())
+                .tunedHyperParameters(trial.tunedHyperParameters())
+                .objectiveStatus(trial.objectiveStatus());
+        if (trial.endTime() != null) {
+            summary.trainingEndTime(trial.endTime());
+        }
+        if (trial.failureReason() != null) {
+            summary.failureReason(trial.failureReason());
+        }
+        if (trial.objective() != null) {
+            summary.finalHyperParameterTuningJobObjectiveMetric(FinalHyperParameterTuningJobObjectiveMetric.builder()
+                    .type(job.objective().type()).metricName(job.objective().metricName())
+                    .value(trial.objective().floatValue()).build());
+        }
+        return summary.build();
+    }
+
+    static DescribeTrainingJobResponse describeTrainingJob(TuningJob job, Trial trial) {
+        HyperParameterTrainingJobDefinition definition = job.request().trainingJobDefinition() != null
+                ? job.request().trainingJobDefinition()
+                : job.request().trainingJobDefinitions().stream()
+                        .filter(d -> d.definitionName().equals(trial.definitionName())).findFirst()
+                        .orElse(job.request().trainingJobDefinitions().get(0));
+        DescribeTrainingJobResponse.Builder response = DescribeTrainingJobResponse.builder()
+                .trainingJobName(trial.trainingJobName())
+                .trainingJobArn(trainingJobArn(trial))
+                .tuningJobArn(job.arn())
+                .modelArtifacts(ModelArtifacts.builder().s3ModelArtifacts(trial.modelArtifact() == null ? "" : trial.modelArtifact()).build())
+                .trainingJobStatus(trial.status())
+                .secondaryStatus(trial.secondaryStatus())
+                .hyperParameters(trial.hyperParameters())
+                .algorithmSpecification(AlgorithmSpecification.builder()
+                        .trainingImage(definition.algorithmSpecification().trainingImage())
+                        .algorithmName(definition.algorithmSpecification().algorithmName())
+                        .trainingInputMode(definition.algorithmSpecification().trainingInputMode())
+                        .metricDefinitions(definition.algorithmSpecification().metricDefinitions())
+                        .build())
+                .roleArn(definition.roleArn())
+                .inputDataConfig(definition.inputDataConfig())
+                .outputDataConfig(definition.outputDataConfig())
+                .resourceConfig(definition.resourceConfig() != null ? definition.resourceConfig() : ResourceConfig.builder().build())
+                .stoppingCondition(definition.stoppingCondition())
+                .environment(definition.environment())
+                .creationTime(trial.creationTime())
+                .trainingStartTime(trial.startTime())
+                .lastModifiedTime(trial.endTime() != null ? trial.endTime() : trial.startTime())
+                .finalMetricDataList(trial.finalMetrics().entrySet().stream()
+                        .map(e -> MetricData.builder().metricName(e.getKey()).value(e.getValue().floatValue())
+                                .timestamp(trial.endTime()).build()).toList())
+                .secondaryStatusTransitions(transitions(trial));
+        if (trial.endTime() != null) {
+            response.trainingEndTime(trial.endTime())
+                    .trainingTimeInSeconds((int) trial.billableSeconds())
+                    .billableTimeInSeconds((int) trial.billableSeconds());
+        }
+        if (trial.failureReason() != null) {
+            response.failureReason(trial.failureReason());
+        }
+        return response.build();
+    }
+
+    private static List<SecondaryStatusTransition> transitions(Trial trial) {
+        SecondaryStatusTransition.Builder training = SecondaryStatusTransition.builder()
+                .status("Training").startTime(trial.startTime()).statusMessage("Training image download completed. Training in progress.");
+        if (trial.endTime() == null) {
+            return List.of(training.build());
+        }
+        training.endTime(trial.endTime());
+        return List.of(training.build(), SecondaryStatusTransition.builder().status(trial.secondaryStatus())
+                .startTime(trial.endTime()).endTime(trial.endTime()).statusMessage(message(trial)).build());
+    }
+
+    private static String message(Trial trial) {
+        return switch (trial.secondaryStatus()) {
+            case "Completed" -> "Training job completed";
+            case "MaxRuntimeExceeded" -> "Training job ran longer than MaxRuntimeInSeconds and was stopped";
+            case "Stopped" -> "Training job stopped";
+            default -> trial.failureReason() == null ? "Training job failed" : trial.failureReason();
+        };
+    }
+
+    static String trainingJobArn(Trial trial) {
+        return "arn:aws:sagemaker:" + LocalSageMaker.REGION + ":" + LocalSageMaker.ACCOUNT + ":training-job/"
+                + trial.trainingJobName().toLowerCase(Locale.ROOT);
+    }
+
+    private static TrainingJobStatusCounters statusCounters(List<Trial> trials) {
+        Map<String, Long> byStatus = trials.stream().collect(java.util.stream.Collectors.groupingBy(Trial::status,
+                java.util.stream.Collectors.counting()));
+        return TrainingJobStatusCounters.builder()
+                .completed(byStatus.getOrDefault("Completed", 0L).intValue())
+                .inProgress((int) (byStatus.getOrDefault("InProgress", 0L) + byStatus.getOrDefault("Stopping", 0L)))
+                .retryableError(0)
+                .nonRetryableError(byStatus.getOrDefault("Failed", 0L).intValue())
+                .stopped(byStatus.getOrDefault("Stopped", 0L).intValue())
+                .build();
+    }
+
+    private static ObjectiveStatusCounters objectiveCounters(List<Trial> trials) {
+        Map<String, Long> byStatus = trials.stream().collect(java.util.stream.Collectors.groupingBy(Trial::objectiveStatus,
+                java.util.stream.Collectors.counting()));
+        return ObjectiveStatusCounters.builder()
+                .succeeded(byStatus.getOrDefault("Succeeded", 0L).intValue())
+                .pending(byStatus.getOrDefault("Pending", 0L).intValue())
+                .failed(byStatus.getOrDefault("Failed", 0L).intValue())
+                .build();
+    }
+}

@@ -1,0 +1,39 @@
+package io.tuneflow.engine.tuning;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Random search: each dimension drawn uniformly on the unit interval and mapped through the range's scaling.
+ * Reproducible: the n-th configuration depends only on RandomSeed and n, not on timing or parallelism.
+ */
+public final class RandomStrategy implements Strategy {
+
+    private final SearchSpace space;
+    private final long seed;
+
+    public RandomStrategy(SearchSpace space, long seed) {
+        this.space = space;
+        this.seed = seed;
+    }
+
+    @Override
+    public List<Map<String, String>> suggest(int count, List<Trial> history) {
+        List<Map<String, String>> out = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            out.add(configuration(history.size() + k));
+        }
+        return out;
+    }
+
+    Map<String, String> configuration(int n) {
+        SplittableRandom random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (n + 1)));
+        double[] point = new double[space.dimensions().size()];
+        for (int d = 0; d < point.length; d++) {
+            point[d] = random.nextDouble();
+        }
+        return space.valuesAt(point);
+    }
+}

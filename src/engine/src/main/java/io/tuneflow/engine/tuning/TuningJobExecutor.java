@@ -1,0 +1,254 @@
+package io.tuneflow.engine.tuning;
+
+import io.tuneflow.core.metrics.MetricSeries;
+import io.tuneflow.engine.s3.S3Transfers;
+import io.tuneflow.engine.training.JobDirectory;
+import io.tuneflow.engine.training.TrainerLaunch;
+import io.tuneflow.engine.training.TrainingJobRunner;
+import io.tuneflow.engine.training.TrainingJobSpec;
+import io.tuneflow.engine.training.TrainingOutcome;
+import io.tuneflow.engine.training.RunningTrainingJob;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import software.amazon.awssdk.services.sagemaker.model.Channel;
+import software.amazon.awssdk.services.sagemaker.model.HyperParameterTrainingJobDefinition;
+import software.amazon.awssdk.services.sagemaker.model.HyperParameterTuningJobConfig;
+import software.amazon.awssdk.services.sagemaker.model.HyperParameterTuningJobObjectiveType;
+import software.amazon.awssdk.services.sagemaker.model.HyperParameterTuningJobStrategyType;
+import software.amazon.awssdk.services.sagemaker.model.ParameterRanges;
+
+/**
+ * Runs one tuning job to its end with SageMaker's lifecycle: fills up to MaxParallelTrainingJobs slots with the
+ * strategy's suggestions until MaxNumberOfTrainingJobs (or the grid) is exhausted, the target objective is reached,
+ * the tuning job's MaxRuntimeInSeconds passes, or it is stopped; then records how it ended.
+ */
+public final class TuningJobExecutor {
+
+    private static final Logger LOG = Logger.getLogger(TuningJobExecutor.class.getName());
+    private static final String OBJECTIVE_HYPERPARAMETER = "_tuning_objective_metric";
+
+    private final TuningJob job;
+    private final TrainingJobRunner runner;
+    private final S3Transfers s3;
+    private final Path workspace;
+    private final Map<String, List<String>> localImages;
+    private final List<HyperParameterTrainingJobDefinition> definitions;
+    private final List<Strategy> strategies = new ArrayList<>();
+    private final LinkedBlockingQueue<Trial> finished = new LinkedBlockingQueue<>();
+    private final Map<String, RunningTrainingJob> running = new ConcurrentHashMap<>();
+    private final ExecutorService pool;
+
+    public TuningJobExecutor(TuningJob job, TrainingJobRunner runner, S3Transfers s3, Path workspace,
+                             Map<String, List<String>> localImages) {
+        this.job = job;
+        this.runner = runner;
+        this.s3 = s3;
+        this.workspace = workspace;
+        this.localImages = Map.copyOf(localImages);
+        HyperParameterTuningJobConfig config = job.request().hyperParameterTuningJobConfig();
+        this.definitions = job.request().trainingJobDefinition() != null
+                ? List.of(job.request().trainingJobDefinition()) : job.request().trainingJobDefinitions();
+        long seed = config.randomSeed() != null ? config.randomSeed() : job.name().hashCode();
+        for (int d = 0; d < definitions.size(); d++) {
+            ParameterRanges ranges = definitions.get(d).hyperParameterRanges() != null
+                    ? definitions.get(d).hyperParameterRanges() : config.parameterRanges();
+            SearchSpace space = SearchSpace.of(ranges);
+            strategies.add(config.strategy() == HyperParameterTuningJobStrategyType.GRID
+                    ? new GridStrategy(space) : new RandomStrategy(space, seed + d));
+        }
+        int parallel = config.resourceLimits().maxParallelTrainingJobs();
+        this.pool = Executors.newFixedThreadPool(Math.max(1, parallel), r -> {
+            Thread t = new Thread(r, job.name() + "-trial");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Runs the tuning job to its end; call on a thread of its own. */
+    public void run() {
+        try {
+            String reason = loop();
+            boolean anySucceeded = job.trials().stream().anyMatch(t -> "Succeeded".equals(t.objectiveStatus()));
+            if (job.stopRequested()) {
+                job.finish("Stopped", null);
+            } else if (!anySucceeded) {
+                job.finish("Failed", "No training job produced the objective metric " + job.objective().metricName()
+                        + (reason == null ? "" : "; " + reason));
+            } else {
+                job.finish("Completed", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopAll();
+            job.finish("Stopped", "The engine shut down");
+        } catch (RuntimeException e) {
+            stopAll();
+            job.finish("Failed", "Internal error: " + e.getMessage());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private String loop() throws InterruptedException {
+        HyperParameterTuningJobConfig config = job.request().hyperParameterTuningJobConfig();
+        Integer maxJobs = config.resourceLimits().maxNumberOfTrainingJobs();
+        int limit = maxJobs != null ? maxJobs : strategies.stream().mapToInt(s -> s.size().orElse(0)).sum();
+        int parallel = config.resourceLimits().maxParallelTrainingJobs();
+        Instant deadline = config.resourceLimits().maxRuntimeInSeconds() == null ? null
+                : job.creationTime().plusSeconds(config.resourceLimits().maxRuntimeInSeconds());
+        boolean exhausted = false;
+        String reason = null;
+        while (true) {
+            if (job.stopRequested() || (deadline != null && Instant.now().isAfter(deadline)) || targetReached()) {
+                stopAll();
+                exhausted = true;
+            }
+            int active = (int) job.trials().stream().filter(Trial::running).count();
+            while (!exhausted && active < parallel && job.trials().size() < limit) {
+                int index = job.trials().size() + 1;
+                int definition = (index - 1) % definitions.size();
+                List<Trial> history = job.trials().stream()
+                        .filter(t -> definitions.size() == 1 || (t.index() - 1) % definitions.size() == definition).toList();
+                List<Map<String, String>> next = strategies.get(definition).suggest(1, history);
+                if (next.isEmpty()) {
+                    exhausted = true;
+                    break;
+                }
+                launch(index, definition, next.get(0));
+                active++;
+            }
+            if (job.trials().size() >= limit) {
+                exhausted = true;
+            }
+            if (active == 0 && exhausted) {
+                return reason;
+            }
+            Trial done = finished.poll(1, TimeUnit.SECONDS);
+            if (done != null) {
+                job.updateTrial(done);
+            }
+        }
+    }
+
+    private boolean targetReached() {
+        var criteria = job.request().hyperParameterTuningJobConfig().tuningJobCompletionCriteria();
+        if (criteria == null || criteria.targetObjectiveMetricValue() == null) {
+            return false;
+        }
+        double target = criteria.targetObjectiveMetricValue();
+        boolean maximize = job.objective().type() == HyperParameterTuningJobObjectiveType.MAXIMIZE;
+        return job.best().map(t -> maximize ? t.objective() >= target : t.objective() <= target).orElse(false);
+    }
+
+    private void launch(int index, int definitionIndex, Map<String, String> tuned) {
+        HyperParameterTrainingJobDefinition definition = definitions.get(definitionIndex);
+        String trainingJobName = trainingJobName(index);
+        Map<String, String> hyperParameters = new LinkedHashMap<>(definition.staticHyperParameters());
+        hyperParameters.putAll(tuned);
+        hyperParameters.put(OBJECTIVE_HYPERPARAMETER, objectiveName(definition));
+        Instant now = Instant.now();
+        Trial trial = new Trial(index, trainingJobName, tuned, hyperParameters, definition.definitionName(), "InProgress",
+                "Starting", "Pending", null, Map.of(), null, now, now, null, null);
+        job.addTrial(trial);
+        pool.submit(() -> finished.add(train(trial, definition)));
+    }
+
+    /** One trial from start to end: channels in, the trainer, artifacts out. Never throws: failures become the trial's. */
+    private Trial train(Trial trial, HyperParameterTrainingJobDefinition definition) {
+        try {
+            JobDirectory dir = JobDirectory.create(workspace.resolve(job.name()).resolve(trial.trainingJobName()));
+            Map<String, Path> channels = new HashMap<>();
+            for (Channel channel : definition.inputDataConfig()) {
+                Path local = dir.root().resolve("downloads").resolve(channel.channelName());
+                if (channel.dataSource() != null && channel.dataSource().s3DataSource() != null) {
+                    s3.downloadPrefix(channel.dataSource().s3DataSource().s3Uri(), local);
+                }
+                channels.put(channel.channelName(), local);
+            }
+            int maxRuntime = definition.stoppingCondition() != null && definition.stoppingCondition().maxRuntimeInSeconds() != null
+                    ? definition.stoppingCondition().maxRuntimeInSeconds() : 86_400;
+            String image = definition.algorithmSpecification().trainingImage();
+            TrainingJobSpec spec = new TrainingJobSpec(trial.trainingJobName(), trial.hyperParameters(), image,
+                    definition.algorithmSpecification().metricDefinitions(), definition.environment(), channels,
+                    definition.resourceConfig() == null ? null : definition.resourceConfig().instanceTypeAsString(),
+                    1, Duration.ofSeconds(maxRuntime));
+            RunningTrainingJob handle = runner.start(spec, dir, localCommand(image, dir));
+            running.put(trial.trainingJobName(), handle);
+            TrainingOutcome outcome;
+            try {
+                outcome = handle.await();
+            } finally {
+                running.remove(trial.trainingJobName());
+            }
+            String output = definition.outputDataConfig().s3OutputPath().replaceAll("/+$", "") + "/" + trial.trainingJobName() + "/output/";
+            String model = s3.upload(outcome.modelArtifact(), output + "model.tar.gz");
+            if (outcome.outputArtifact() != null) {
+                s3.upload(outcome.outputArtifact(), output + "output.tar.gz");
+            }
+            return ended(trial, outcome, objectiveName(definition), model);
+        } catch (Exception e) {
+            LOG.warning(trial.trainingJobName() + " failed to run: " + e.getMessage());
+            return new Trial(trial.index(), trial.trainingJobName(), trial.tunedHyperParameters(), trial.hyperParameters(),
+                    trial.definitionName(), "Failed", "Failed", "Failed", null, Map.of(),
+                    "ClientError: " + e.getMessage(), trial.creationTime(), trial.startTime(), Instant.now(), null);
+        }
+    }
+
+    private static Trial ended(Trial trial, TrainingOutcome outcome, String objectiveName, String model) {
+        Map<String, Double> finals = new LinkedHashMap<>();
+        for (MetricSeries series : outcome.metrics()) {
+            series.finalValue().ifPresent(v -> finals.put(series.name(), v));
+        }
+        Double objective = finals.get(objectiveName);
+        boolean completed = outcome.status().equals("Completed") || outcome.status().equals("Stopped");
+        String objectiveStatus = objective != null && completed ? "Succeeded" : "Failed";
+        return new Trial(trial.index(), trial.trainingJobName(), trial.tunedHyperParameters(), trial.hyperParameters(),
+                trial.definitionName(), outcome.status(), outcome.secondaryStatus(), objectiveStatus,
+                "Succeeded".equals(objectiveStatus) ? objective : null, finals, outcome.failureReason(),
+                trial.creationTime(), outcome.startTime(), outcome.endTime(), model);
+    }
+
+    private TrainerLaunch localCommand(String image, JobDirectory dir) {
+        for (Map.Entry<String, List<String>> mapping : localImages.entrySet()) {
+            if (image != null && matches(mapping.getKey(), image)) {
+                return new TrainerLaunch(mapping.getValue(), dir.code(), null);
+            }
+        }
+        return null;
+    }
+
+    /** An image pattern: the exact URI, or one with {@code *} standing for any text (e.g. {@code *\/my-trainer:*}). */
+    static boolean matches(String pattern, String image) {
+        String regex = java.util.Arrays.stream(pattern.split("\\*", -1)).map(java.util.regex.Pattern::quote)
+                .collect(java.util.stream.Collectors.joining(".*"));
+        return image.matches(regex);
+    }
+
+    /** Stops every running trial (they end as Stopped). */
+    public void stopAll() {
+        running.values().forEach(RunningTrainingJob::stop);
+    }
+
+    private String objectiveName(HyperParameterTrainingJobDefinition definition) {
+        return definition.tuningObjective() != null ? definition.tuningObjective().metricName() : job.objective().metricName();
+    }
+
+    /** {@code <tuning-job>-<NNN>-<8 hex>}, as SageMaker names the training jobs of a tuning job. */
+    private String trainingJobName(int index) {
+        long bits = new Random(job.name().hashCode() * 31L + index).nextLong();
+        return String.format("%s-%03d-%08x", job.name(), index, bits & 0xffffffffL);
+    }
+}
