@@ -1,0 +1,86 @@
+package io.tuneflow.cli;
+
+import io.tuneflow.engine.LocalSageMaker;
+import io.tuneflow.engine.api.ApiServer;
+import io.tuneflow.engine.api.SageMakerApi;
+import io.tuneflow.engine.s3.EmbeddedS3;
+import io.tuneflow.engine.s3.S3Transfers;
+import io.tuneflow.engine.training.TrainingJobRunner;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Run the local engine: SageMaker tuning jobs on this machine behind the SageMaker API,",
+                "with an S3-compatible endpoint over the workspace. Point the AWS CLI, boto3 or an AWS SDK at it with",
+                "--endpoint-url. It runs training code: it listens on 127.0.0.1 unless --allow-remote is given."})
+final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "8765", description = "SageMaker API port (default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--s3-port", defaultValue = "8766", description = "S3 endpoint port (default ${DEFAULT-VALUE}).")
+    int s3Port;
+
+    @Option(names = "--workspace", defaultValue = ".tuneflow", paramLabel = "DIR",
+            description = "Where buckets, jobs and logs live (default ${DEFAULT-VALUE}).")
+    Path workspace;
+
+    @Option(names = "--python", defaultValue = "python3", paramLabel = "PATH",
+            description = "The Python that runs script-mode .py entry points (default ${DEFAULT-VALUE}).")
+    String python;
+
+    @Option(names = "--local-image", paramLabel = "IMAGE=COMMAND",
+            description = "Run training image IMAGE (* matches any text) as COMMAND (split on spaces), for images that are not script mode.")
+    Map<String, String> localImages = new LinkedHashMap<>();
+
+    @Option(names = "--allow-remote", description = "Listen on all interfaces (the engine runs code: use with care).")
+    boolean allowRemote;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        String host = allowRemote ? "0.0.0.0" : "127.0.0.1";
+        PrintWriter out = spec.commandLine().getOut();
+        Map<String, List<String>> commands = new LinkedHashMap<>();
+        localImages.forEach((image, command) -> commands.put(image, Arrays.asList(command.trim().split("\\s+"))));
+        try (EmbeddedS3 s3Endpoint = EmbeddedS3.start(workspace.resolve("s3"), host, s3Port);
+             S3Client s3 = S3Client.builder().endpointOverride(s3Endpoint.endpoint()).region(Region.US_EAST_1)
+                     .forcePathStyle(true).httpClient(UrlConnectionHttpClient.create())
+                     .credentialsProvider(StaticCredentialsProvider.create(
+                             AwsBasicCredentials.create(EmbeddedS3.ACCESS_KEY, EmbeddedS3.SECRET_KEY))).build();
+             LocalSageMaker engine = new LocalSageMaker(new TrainingJobRunner(new S3Transfers(s3), python, Duration.ofSeconds(10)),
+                     new S3Transfers(s3), workspace.resolve("jobs").toAbsolutePath(), commands);
+             ApiServer server = ApiServer.start(new SageMakerApi(engine), host, port)) {
+            out.println("tuneflow engine: SageMaker API on http://" + host + ":" + server.port()
+                    + ", S3 on http://" + host + ":" + s3Endpoint.port() + ", workspace " + workspace.toAbsolutePath());
+            out.println("  export AWS_ACCESS_KEY_ID=" + EmbeddedS3.ACCESS_KEY + " AWS_SECRET_ACCESS_KEY=" + EmbeddedS3.SECRET_KEY
+                    + " AWS_DEFAULT_REGION=" + LocalSageMaker.REGION);
+            out.println("  aws sagemaker list-hyper-parameter-tuning-jobs --endpoint-url http://127.0.0.1:" + server.port());
+            out.println("  aws s3 ls --endpoint-url http://127.0.0.1:" + s3Endpoint.port());
+            out.println("Stop with Ctrl-C.");
+            out.flush();
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+            stopped.await();
+        }
+        return ExitCodes.OK;
+    }
+}
