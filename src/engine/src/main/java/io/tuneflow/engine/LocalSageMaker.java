@@ -80,6 +80,16 @@ public final class LocalSageMaker implements AutoCloseable {
         executors.get(job.name().toLowerCase(Locale.ROOT)).stopAll();
     }
 
+    /** StopTrainingJob: stops a running training job of a tuning job. */
+    public void stopTrainingJob(String name) {
+        Map.Entry<TuningJob, Trial> found = trainingJob(name)
+                .orElseThrow(() -> SageMakerError.notFound("Requested resource not found: training job " + name));
+        TuningJobExecutor executor = executors.get(found.getKey().name().toLowerCase(Locale.ROOT));
+        if (!found.getValue().running() || !executor.stopTrial(found.getValue().trainingJobName())) {
+            throw SageMakerError.validation("The training job " + name + " is not in progress: it is " + found.getValue().status() + ".");
+        }
+    }
+
     /** The trial (training job) with this name, with the tuning job it belongs to. */
     public Optional<Map.Entry<TuningJob, Trial>> trainingJob(String name) {
         for (TuningJob job : jobs.values()) {
@@ -97,6 +107,14 @@ public final class LocalSageMaker implements AutoCloseable {
         Thread thread = threads.get(name.toLowerCase(Locale.ROOT));
         if (thread != null) {
             thread.join();
+        }
+    }
+
+    /** Waits for one training job to end (tests). */
+    public void awaitTrialEnd(String trainingJobName) throws InterruptedException {
+        Optional<Map.Entry<TuningJob, Trial>> found = trainingJob(trainingJobName);
+        if (found.isPresent()) {
+            found.get().getKey().awaitTrialEnd(found.get().getValue().trainingJobName());
         }
     }
 

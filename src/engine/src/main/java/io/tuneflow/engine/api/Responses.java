@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.sagemaker.model.ObjectiveStatusCounters;
 import software.amazon.awssdk.services.sagemaker.model.ResourceConfig;
 import software.amazon.awssdk.services.sagemaker.model.SecondaryStatusTransition;
 import software.amazon.awssdk.services.sagemaker.model.TrainingJobStatusCounters;
+import software.amazon.awssdk.services.sagemaker.model.TrainingJobSummary;
 
 /** The engine's state in the shapes of SageMaker's responses, built with the SDK's model classes. */
 final class Responses {
@@ -88,6 +89,20 @@ final class Responses {
             summary.finalHyperParameterTuningJobObjectiveMetric(FinalHyperParameterTuningJobObjectiveMetric.builder()
                     .type(job.objective().type()).metricName(job.objective().metricName())
                     .value(trial.objective().floatValue()).build());
+        }
+        return summary.build();
+    }
+
+    static TrainingJobSummary trainingJobSummary(Trial trial) {
+        TrainingJobSummary.Builder summary = TrainingJobSummary.builder()
+                .trainingJobName(trial.trainingJobName())
+                .trainingJobArn(trainingJobArn(trial))
+                .creationTime(trial.creationTime())
+                .lastModifiedTime(trial.endTime() != null ? trial.endTime() : trial.startTime())
+                .trainingJobStatus(trial.status())
+                .secondaryStatus(trial.secondaryStatus());
+        if (trial.endTime() != null) {
+            summary.trainingEndTime(trial.endTime());
         }
         return summary.build();
     }

@@ -34,6 +34,10 @@ import software.amazon.awssdk.services.sagemaker.model.ListTrainingJobsForHyperP
 import software.amazon.awssdk.services.sagemaker.model.ListTrainingJobsForHyperParameterTuningJobResponse;
 import software.amazon.awssdk.services.sagemaker.model.StopHyperParameterTuningJobRequest;
 import software.amazon.awssdk.services.sagemaker.model.StopHyperParameterTuningJobResponse;
+import software.amazon.awssdk.services.sagemaker.model.ListTrainingJobsRequest;
+import software.amazon.awssdk.services.sagemaker.model.ListTrainingJobsResponse;
+import software.amazon.awssdk.services.sagemaker.model.StopTrainingJobRequest;
+import software.amazon.awssdk.services.sagemaker.model.StopTrainingJobResponse;
 
 /**
  * SageMaker's JSON protocol (awsJson1_1, {@code X-Amz-Target: SageMaker.<Operation>}) over the engine: requests are
@@ -53,7 +57,9 @@ public final class SageMakerApi {
                 "ListHyperParameterTuningJobs", this::list,
                 "StopHyperParameterTuningJob", this::stop,
                 "ListTrainingJobsForHyperParameterTuningJob", this::listTrainingJobs,
-                "DescribeTrainingJob", this::describeTrainingJob);
+                "DescribeTrainingJob", this::describeTrainingJob,
+                "ListTrainingJobs", this::listAllTrainingJobs,
+                "StopTrainingJob", this::stopTrainingJob);
     }
 
     /** Handles one call; returns the response body, or throws {@link SageMakerError}. */
@@ -111,7 +117,7 @@ public final class SageMakerApi {
         TuningJob job = engine.tuningJob(request.hyperParameterTuningJobName());
         List<Trial> trials = job.trials().stream()
                 .filter(t -> request.statusEquals() == null || t.status().equals(request.statusEqualsAsString()))
-                .sorted(trialOrder(job, request.sortByAsString(), request.sortOrderAsString()))
+                .sorted(trialOrder(request.sortByAsString(), request.sortOrderAsString()))
                 .toList();
         Page page = Page.of(request.nextToken(), request.maxResults(), trials.size());
         ListTrainingJobsForHyperParameterTuningJobResponse.Builder response = ListTrainingJobsForHyperParameterTuningJobResponse.builder()
@@ -127,6 +133,31 @@ public final class SageMakerApi {
         return Responses.describeTrainingJob(found.getKey(), found.getValue());
     }
 
+    private SdkPojo stopTrainingJob(JsonNode body) {
+        StopTrainingJobRequest request = bind(body, "StopTrainingJobRequest", StopTrainingJobRequest::builder);
+        engine.stopTrainingJob(request.trainingJobName());
+        return StopTrainingJobResponse.builder().build();
+    }
+
+    private SdkPojo listAllTrainingJobs(JsonNode body) {
+        ListTrainingJobsRequest request = bind(body, "ListTrainingJobsRequest", ListTrainingJobsRequest::builder);
+        List<Map.Entry<TuningJob, Trial>> all = engine.tuningJobs().stream()
+                .flatMap(j -> j.trials().stream().map(t -> Map.entry(j, t)))
+                .filter(e -> request.statusEquals() == null || e.getValue().status().equals(request.statusEqualsAsString()))
+                .filter(e -> request.nameContains() == null
+                        || e.getValue().trainingJobName().toLowerCase().contains(request.nameContains().toLowerCase()))
+                .filter(e -> request.creationTimeAfter() == null || e.getValue().creationTime().isAfter(request.creationTimeAfter()))
+                .filter(e -> request.creationTimeBefore() == null || e.getValue().creationTime().isBefore(request.creationTimeBefore()))
+                .sorted(Comparator.comparing((Map.Entry<TuningJob, Trial> e) -> e.getValue(),
+                        trialOrder(request.sortByAsString(), request.sortOrderAsString())))
+                .toList();
+        Page page = Page.of(request.nextToken(), request.maxResults(), all.size());
+        ListTrainingJobsResponse.Builder response = ListTrainingJobsResponse.builder()
+                .trainingJobSummaries(all.subList(page.from(), page.to()).stream().map(e -> Responses.trainingJobSummary(e.getValue())).toList());
+        page.nextToken().ifPresent(response::nextToken);
+        return response.build();
+    }
+
     private static Comparator<TuningJob> tuningJobOrder(String sortBy, String sortOrder) {
         Comparator<TuningJob> order = "Name".equals(sortBy) ? Comparator.comparing(TuningJob::name)
                 : "Status".equals(sortBy) ? Comparator.comparing(TuningJob::status) : Comparator.comparing(TuningJob::creationTime);
@@ -134,8 +165,8 @@ public final class SageMakerApi {
     }
 
     /** SageMaker's orders; FinalObjectiveMetricValue puts trials without a value last, best first when descending. */
-    private static Comparator<Trial> trialOrder(TuningJob job, String sortBy, String sortOrder) {
-        Comparator<Trial> order = switch (sortBy == null ? "CreationTime" : sortBy) {
+    private static Comparator<Trial> trialOrder(String sortBy, String sortOrder) {
+        Comparator<Trial> order = switch (sortBy == null || sortBy.equals("null") ? "CreationTime" : sortBy) {
             case "Name" -> Comparator.comparing(Trial::trainingJobName);
             case "Status" -> Comparator.comparing(Trial::status);
             case "FinalObjectiveMetricValue" -> Comparator.comparing(Trial::objective, Comparator.nullsFirst(Comparator.naturalOrder()));

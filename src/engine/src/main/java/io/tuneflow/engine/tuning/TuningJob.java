@@ -93,6 +93,7 @@ public final class TuningJob {
     synchronized void updateTrial(Trial trial) {
         trials.set(trial.index() - 1, trial);
         lastModifiedTime = Instant.now();
+        notifyAll();
     }
 
     synchronized void finish(String finalStatus, String reason) {
@@ -100,6 +101,14 @@ public final class TuningJob {
         failureReason = reason;
         endTime = Instant.now();
         lastModifiedTime = endTime;
+        notifyAll();
+    }
+
+    /** Blocks until the named trial has ended (or the tuning job has). */
+    public synchronized void awaitTrialEnd(String trainingJobName) throws InterruptedException {
+        while (endTime == null && trials.stream().anyMatch(t -> t.trainingJobName().equals(trainingJobName) && t.running())) {
+            wait();
+        }
     }
 
     /** The objective the trials are judged by (the first definition's, with several). */

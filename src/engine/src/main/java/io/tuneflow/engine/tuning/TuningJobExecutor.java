@@ -242,6 +242,16 @@ public final class TuningJobExecutor {
         return image.matches(regex);
     }
 
+    /** StopTrainingJob for one trial of this tuning job; false when it is not running. */
+    public boolean stopTrial(String trainingJobName) {
+        RunningTrainingJob handle = running.get(trainingJobName);
+        if (handle == null) {
+            return false;
+        }
+        handle.stop();
+        return true;
+    }
+
     /** Stops every running trial (they end as Stopped). */
     public void stopAll() {
         running.values().forEach(RunningTrainingJob::stop);
