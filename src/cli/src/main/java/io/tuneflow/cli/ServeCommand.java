@@ -1,5 +1,6 @@
 package io.tuneflow.cli;
 
+import io.tuneflow.engine.FaultInjection;
 import io.tuneflow.engine.LocalSageMaker;
 import io.tuneflow.engine.api.ApiServer;
 import io.tuneflow.engine.api.SageMakerApi;
@@ -52,6 +53,20 @@ final class ServeCommand implements Callable<Integer> {
             description = "Run training image IMAGE (* matches any text) as COMMAND (split on spaces), for images that are not script mode.")
     Map<String, String> localImages = new LinkedHashMap<>();
 
+    @Option(names = "--throttle-rate", defaultValue = "0", paramLabel = "FRACTION",
+            description = "Test only: answer this fraction of API calls with ThrottlingException.")
+    double throttleRate;
+
+    @Option(names = "--fail-rate", defaultValue = "0", paramLabel = "FRACTION",
+            description = "Test only: fail this fraction of training jobs with an internal error (retried per RetryStrategy).")
+    double failRate;
+
+    @Option(names = "--latency-ms", defaultValue = "0", paramLabel = "MILLIS", description = "Test only: add this latency to every API call.")
+    long latencyMillis;
+
+    @Option(names = "--fault-seed", defaultValue = "1", paramLabel = "SEED", description = "Seed of the injected faults, to replay a run.")
+    long faultSeed;
+
     @Option(names = "--allow-remote", description = "Listen on all interfaces (the engine runs code: use with care).")
     boolean allowRemote;
 
@@ -59,6 +74,12 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         String host = allowRemote ? "0.0.0.0" : "127.0.0.1";
         PrintWriter out = spec.commandLine().getOut();
+        FaultInjection faults;
+        try {
+            faults = new FaultInjection(throttleRate, failRate, latencyMillis, faultSeed);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage() + ".");
+        }
         Map<String, List<String>> commands = new LinkedHashMap<>();
         localImages.forEach((image, command) -> commands.put(image, Arrays.asList(command.trim().split("\\s+"))));
         try (EmbeddedS3 s3Endpoint = EmbeddedS3.start(workspace.resolve("s3"), host, s3Port);
@@ -67,8 +88,8 @@ final class ServeCommand implements Callable<Integer> {
                      .credentialsProvider(StaticCredentialsProvider.create(
                              AwsBasicCredentials.create(EmbeddedS3.ACCESS_KEY, EmbeddedS3.SECRET_KEY))).build();
              LocalSageMaker engine = new LocalSageMaker(new TrainingJobRunner(new S3Transfers(s3), python, Duration.ofSeconds(10)),
-                     new S3Transfers(s3), workspace.resolve("jobs").toAbsolutePath(), commands);
-             ApiServer server = ApiServer.start(new SageMakerApi(engine), host, port)) {
+                     new S3Transfers(s3), workspace.resolve("jobs").toAbsolutePath(), commands, faults);
+             ApiServer server = ApiServer.start(new SageMakerApi(engine), host, port, faults)) {
             out.println("tuneflow engine: SageMaker API on http://" + host + ":" + server.port()
                     + ", S3 on http://" + host + ":" + s3Endpoint.port() + ", workspace " + workspace.toAbsolutePath());
             out.println("  export AWS_ACCESS_KEY_ID=" + EmbeddedS3.ACCESS_KEY + " AWS_SECRET_ACCESS_KEY=" + EmbeddedS3.SECRET_KEY

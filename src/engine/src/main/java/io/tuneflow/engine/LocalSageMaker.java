@@ -30,15 +30,26 @@ public final class LocalSageMaker implements AutoCloseable {
     private final S3Transfers s3;
     private final Path workspace;
     private final Map<String, List<String>> localImages;
+    private final FaultInjection faults;
     private final Map<String, TuningJob> jobs = new ConcurrentHashMap<>();
     private final Map<String, TuningJobExecutor> executors = new ConcurrentHashMap<>();
     private final Map<String, Thread> threads = new ConcurrentHashMap<>();
 
     public LocalSageMaker(TrainingJobRunner runner, S3Transfers s3, Path workspace, Map<String, List<String>> localImages) {
+        this(runner, s3, workspace, localImages, FaultInjection.none());
+    }
+
+    public LocalSageMaker(TrainingJobRunner runner, S3Transfers s3, Path workspace, Map<String, List<String>> localImages,
+                          FaultInjection faults) {
+        this.faults = faults;
         this.runner = runner;
         this.s3 = s3;
         this.workspace = workspace;
         this.localImages = Map.copyOf(localImages);
+    }
+
+    public FaultInjection faults() {
+        return faults;
     }
 
     /** Starts a validated request; a name in use is SageMaker's ResourceInUse. */
@@ -51,7 +62,7 @@ public final class LocalSageMaker implements AutoCloseable {
         if (existing != null) {
             throw SageMakerError.inUse("Hyperparameter tuning job with name " + name + " already exists. Choose a different name.");
         }
-        TuningJobExecutor executor = new TuningJobExecutor(job, runner, s3, workspace, localImages);
+        TuningJobExecutor executor = new TuningJobExecutor(job, runner, s3, workspace, localImages, faults);
         executors.put(job.name().toLowerCase(Locale.ROOT), executor);
         Thread thread = new Thread(executor::run, "tuning-" + name);
         thread.setDaemon(true);
@@ -85,9 +96,10 @@ public final class LocalSageMaker implements AutoCloseable {
         Map.Entry<TuningJob, Trial> found = trainingJob(name)
                 .orElseThrow(() -> SageMakerError.notFound("Requested resource not found: training job " + name));
         TuningJobExecutor executor = executors.get(found.getKey().name().toLowerCase(Locale.ROOT));
-        if (!found.getValue().running() || !executor.stopTrial(found.getValue().trainingJobName())) {
+        if (!found.getValue().running()) {
             throw SageMakerError.validation("The training job " + name + " is not in progress: it is " + found.getValue().status() + ".");
         }
+        executor.stopTrial(found.getValue().trainingJobName());
     }
 
     /** The trial (training job) with this name, with the tuning job it belongs to. */

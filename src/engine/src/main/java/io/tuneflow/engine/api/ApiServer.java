@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.tuneflow.engine.FaultInjection;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,16 +27,22 @@ public final class ApiServer implements AutoCloseable {
 
     private final HttpServer server;
     private final SageMakerApi api;
+    private final FaultInjection faults;
 
-    private ApiServer(HttpServer server, SageMakerApi api) {
+    private ApiServer(HttpServer server, SageMakerApi api, FaultInjection faults) {
         this.server = server;
         this.api = api;
+        this.faults = faults;
     }
 
     public static ApiServer start(SageMakerApi api, String host, int port) {
+        return start(api, host, port, FaultInjection.none());
+    }
+
+    public static ApiServer start(SageMakerApi api, String host, int port, FaultInjection faults) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 64);
-            ApiServer apiServer = new ApiServer(server, api);
+            ApiServer apiServer = new ApiServer(server, api, faults);
             server.createContext("/", apiServer::exchange);
             server.setExecutor(Executors.newFixedThreadPool(8, r -> {
                 Thread t = new Thread(r, "sagemaker-api");
@@ -69,6 +76,7 @@ public final class ApiServer implements AutoCloseable {
                             "Expected a POST with X-Amz-Target: SageMaker.<Operation> (the awsJson1_1 protocol).");
                 }
                 JsonNode body = readBody(exchange.getRequestBody());
+                injectFaults();
                 response = api.handle(target.substring(TARGET_PREFIX.length()), body);
             } catch (SageMakerError e) {
                 status = e.httpStatus();
@@ -89,6 +97,19 @@ public final class ApiServer implements AutoCloseable {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             }
+        }
+    }
+
+    private void injectFaults() {
+        if (faults.latencyMillis() > 0) {
+            try {
+                Thread.sleep(faults.latencyMillis()); // the simulated network latency itself, not a wait for something
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (faults.throttle()) {
+            throw new SageMakerError("ThrottlingException", 400, "Rate exceeded");
         }
     }
 

@@ -182,10 +182,15 @@ final class Responses {
         return TrainingJobStatusCounters.builder()
                 .completed(byStatus.getOrDefault("Completed", 0L).intValue())
                 .inProgress((int) (byStatus.getOrDefault("InProgress", 0L) + byStatus.getOrDefault("Stopping", 0L)))
-                .retryableError(0)
-                .nonRetryableError(byStatus.getOrDefault("Failed", 0L).intValue())
+                .retryableError((int) trials.stream().filter(t -> t.status().equals("Failed") && retryable(t)).count())
+                .nonRetryableError((int) trials.stream().filter(t -> t.status().equals("Failed") && !retryable(t)).count())
                 .stopped(byStatus.getOrDefault("Stopped", 0L).intValue())
                 .build();
+    }
+
+    /** SageMaker can retry only training jobs that failed for an internal error, not for the algorithm's. */
+    private static boolean retryable(Trial trial) {
+        return trial.failureReason() != null && trial.failureReason().startsWith("InternalServerError");
     }
 
     private static ObjectiveStatusCounters objectiveCounters(List<Trial> trials) {

@@ -1,6 +1,7 @@
 package io.tuneflow.engine.tuning;
 
 import io.tuneflow.core.metrics.MetricSeries;
+import io.tuneflow.engine.FaultInjection;
 import io.tuneflow.engine.s3.S3Transfers;
 import io.tuneflow.engine.training.JobDirectory;
 import io.tuneflow.engine.training.TrainerLaunch;
@@ -49,11 +50,15 @@ public final class TuningJobExecutor {
     private final List<Strategy> strategies = new ArrayList<>();
     private final LinkedBlockingQueue<Trial> finished = new LinkedBlockingQueue<>();
     private final Map<String, RunningTrainingJob> running = new ConcurrentHashMap<>();
+    /** Trials asked to stop, possibly before their process exists (while their data is still downloading). */
+    private final java.util.Set<String> stopRequests = ConcurrentHashMap.newKeySet();
     private final ExecutorService pool;
+    private final FaultInjection faults;
 
     public TuningJobExecutor(TuningJob job, TrainingJobRunner runner, S3Transfers s3, Path workspace,
-                             Map<String, List<String>> localImages) {
+                             Map<String, List<String>> localImages, FaultInjection faults) {
         this.job = job;
+        this.faults = faults;
         this.runner = runner;
         this.s3 = s3;
         this.workspace = workspace;
@@ -171,8 +176,25 @@ public final class TuningJobExecutor {
         pool.submit(() -> finished.add(train(trial, definition)));
     }
 
-    /** One trial from start to end: channels in, the trainer, artifacts out. Never throws: failures become the trial's. */
+    /**
+     * One trial from start to end, retried per the definition's RetryStrategy when it fails for a reason that is not
+     * the algorithm's (SageMaker retries only internal errors). Never throws: failures become the trial's.
+     */
     private Trial train(Trial trial, HyperParameterTrainingJobDefinition definition) {
+        int attempts = 1 + (definition.retryStrategy() == null || definition.retryStrategy().maximumRetryAttempts() == null
+                ? 0 : definition.retryStrategy().maximumRetryAttempts());
+        Trial result = null;
+        for (int attempt = 1; attempt <= attempts && !job.stopRequested(); attempt++) {
+            if (faults.failTrainingJob()) {
+                result = failed(trial, "InternalServerError: an injected infrastructure failure (attempt " + attempt + " of " + attempts + ")");
+                continue;
+            }
+            return attempt(trial, definition);
+        }
+        return result != null ? result : failed(trial, "InternalServerError: the tuning job was stopped before the training job ran");
+    }
+
+    private Trial attempt(Trial trial, HyperParameterTrainingJobDefinition definition) {
         try {
             JobDirectory dir = JobDirectory.create(workspace.resolve(job.name()).resolve(trial.trainingJobName()));
             Map<String, Path> channels = new HashMap<>();
@@ -190,8 +212,14 @@ public final class TuningJobExecutor {
                     definition.algorithmSpecification().metricDefinitions(), definition.environment(), channels,
                     definition.resourceConfig() == null ? null : definition.resourceConfig().instanceTypeAsString(),
                     1, Duration.ofSeconds(maxRuntime));
+            if (stopRequested(trial)) {
+                return stopped(trial);
+            }
             RunningTrainingJob handle = runner.start(spec, dir, localCommand(image, dir));
             running.put(trial.trainingJobName(), handle);
+            if (stopRequested(trial)) {
+                handle.stop(); // the request came while the process was starting
+            }
             TrainingOutcome outcome;
             try {
                 outcome = handle.await();
@@ -206,10 +234,14 @@ public final class TuningJobExecutor {
             return ended(trial, outcome, objectiveName(definition), model);
         } catch (Exception e) {
             LOG.warning(trial.trainingJobName() + " failed to run: " + e.getMessage());
-            return new Trial(trial.index(), trial.trainingJobName(), trial.tunedHyperParameters(), trial.hyperParameters(),
-                    trial.definitionName(), "Failed", "Failed", "Failed", null, Map.of(),
-                    "ClientError: " + e.getMessage(), trial.creationTime(), trial.startTime(), Instant.now(), null);
+            return failed(trial, "ClientError: " + e.getMessage());
         }
+    }
+
+    private static Trial failed(Trial trial, String reason) {
+        return new Trial(trial.index(), trial.trainingJobName(), trial.tunedHyperParameters(), trial.hyperParameters(),
+                trial.definitionName(), "Failed", "Failed", "Failed", null, Map.of(), reason,
+                trial.creationTime(), trial.startTime(), Instant.now(), null);
     }
 
     private static Trial ended(Trial trial, TrainingOutcome outcome, String objectiveName, String model) {
@@ -244,12 +276,22 @@ public final class TuningJobExecutor {
 
     /** StopTrainingJob for one trial of this tuning job; false when it is not running. */
     public boolean stopTrial(String trainingJobName) {
+        stopRequests.add(trainingJobName);
         RunningTrainingJob handle = running.get(trainingJobName);
-        if (handle == null) {
-            return false;
+        if (handle != null) {
+            handle.stop();
         }
-        handle.stop();
         return true;
+    }
+
+    private boolean stopRequested(Trial trial) {
+        return job.stopRequested() || stopRequests.contains(trial.trainingJobName());
+    }
+
+    private static Trial stopped(Trial trial) {
+        return new Trial(trial.index(), trial.trainingJobName(), trial.tunedHyperParameters(), trial.hyperParameters(),
+                trial.definitionName(), "Stopped", "Stopped", "Failed", null, Map.of(), null,
+                trial.creationTime(), trial.startTime(), Instant.now(), null);
     }
 
     /** Stops every running trial (they end as Stopped). */
