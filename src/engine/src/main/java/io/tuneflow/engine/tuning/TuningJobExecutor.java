@@ -274,14 +274,13 @@ public final class TuningJobExecutor {
         return image.matches(regex);
     }
 
-    /** StopTrainingJob for one trial of this tuning job; false when it is not running. */
-    public boolean stopTrial(String trainingJobName) {
+    /** StopTrainingJob for one trial of this tuning job, whether its process has started yet or not. */
+    public void stopTrial(String trainingJobName) {
         stopRequests.add(trainingJobName);
         RunningTrainingJob handle = running.get(trainingJobName);
         if (handle != null) {
             handle.stop();
         }
-        return true;
     }
 
     private boolean stopRequested(Trial trial) {
