@@ -1,12 +1,9 @@
 package io.tuneflow.cli;
 
 import io.tuneflow.engine.FaultInjection;
+import io.tuneflow.engine.LocalEngine;
 import io.tuneflow.engine.LocalSageMaker;
-import io.tuneflow.engine.api.ApiServer;
-import io.tuneflow.engine.api.SageMakerApi;
 import io.tuneflow.engine.s3.EmbeddedS3;
-import io.tuneflow.engine.s3.S3Transfers;
-import io.tuneflow.engine.training.TrainingJobRunner;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,11 +17,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Run the local engine: SageMaker tuning jobs on this machine behind the SageMaker API,",
@@ -82,20 +74,17 @@ final class ServeCommand implements Callable<Integer> {
         }
         Map<String, List<String>> commands = new LinkedHashMap<>();
         localImages.forEach((image, command) -> commands.put(image, Arrays.asList(command.trim().split("\\s+"))));
-        try (EmbeddedS3 s3Endpoint = EmbeddedS3.start(workspace.resolve("s3"), host, s3Port);
-             S3Client s3 = S3Client.builder().endpointOverride(s3Endpoint.endpoint()).region(Region.US_EAST_1)
-                     .forcePathStyle(true).httpClient(UrlConnectionHttpClient.create())
-                     .credentialsProvider(StaticCredentialsProvider.create(
-                             AwsBasicCredentials.create(EmbeddedS3.ACCESS_KEY, EmbeddedS3.SECRET_KEY))).build();
-             LocalSageMaker engine = new LocalSageMaker(new TrainingJobRunner(new S3Transfers(s3), python, Duration.ofSeconds(10)),
-                     new S3Transfers(s3), workspace.resolve("jobs").toAbsolutePath(), commands, faults);
-             ApiServer server = ApiServer.start(new SageMakerApi(engine), host, port, faults)) {
-            out.println("tuneflow engine: SageMaker API on http://" + host + ":" + server.port()
-                    + ", S3 on http://" + host + ":" + s3Endpoint.port() + ", workspace " + workspace.toAbsolutePath());
+        LocalEngine.Settings settings = new LocalEngine.Settings(workspace, host, port, s3Port, python, commands, faults,
+                Duration.ofSeconds(10));
+        try (LocalEngine engine = LocalEngine.start(settings)) {
+            String apiPort = Integer.toString(engine.sageMakerEndpoint().getPort());
+            String s3PortText = Integer.toString(engine.s3Endpoint().getPort());
+            out.println("tuneflow engine: SageMaker API on http://" + host + ":" + apiPort + ", S3 on http://" + host + ":"
+                    + s3PortText + ", workspace " + workspace.toAbsolutePath());
             out.println("  export AWS_ACCESS_KEY_ID=" + EmbeddedS3.ACCESS_KEY + " AWS_SECRET_ACCESS_KEY=" + EmbeddedS3.SECRET_KEY
                     + " AWS_DEFAULT_REGION=" + LocalSageMaker.REGION);
-            out.println("  aws sagemaker list-hyper-parameter-tuning-jobs --endpoint-url http://127.0.0.1:" + server.port());
-            out.println("  aws s3 ls --endpoint-url http://127.0.0.1:" + s3Endpoint.port());
+            out.println("  aws sagemaker list-hyper-parameter-tuning-jobs --endpoint-url http://127.0.0.1:" + apiPort);
+            out.println("  aws s3 ls --endpoint-url http://127.0.0.1:" + s3PortText);
             out.println("Stop with Ctrl-C.");
             out.flush();
             CountDownLatch stopped = new CountDownLatch(1);

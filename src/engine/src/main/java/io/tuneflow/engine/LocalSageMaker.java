@@ -3,6 +3,7 @@ package io.tuneflow.engine;
 import io.tuneflow.engine.api.SageMakerError;
 import io.tuneflow.engine.s3.S3Transfers;
 import io.tuneflow.engine.training.TrainingJobRunner;
+import io.tuneflow.engine.tuning.JobJournal;
 import io.tuneflow.engine.tuning.Trial;
 import io.tuneflow.engine.tuning.TuningJob;
 import io.tuneflow.engine.tuning.TuningJobExecutor;
@@ -31,17 +32,28 @@ public final class LocalSageMaker implements AutoCloseable {
     private final Path workspace;
     private final Map<String, List<String>> localImages;
     private final FaultInjection faults;
+    private final JobJournal journal;
     private final Map<String, TuningJob> jobs = new ConcurrentHashMap<>();
     private final Map<String, TuningJobExecutor> executors = new ConcurrentHashMap<>();
     private final Map<String, Thread> threads = new ConcurrentHashMap<>();
 
     public LocalSageMaker(TrainingJobRunner runner, S3Transfers s3, Path workspace, Map<String, List<String>> localImages) {
-        this(runner, s3, workspace, localImages, FaultInjection.none());
+        this(runner, s3, workspace, localImages, FaultInjection.none(), JobJournal.NONE);
     }
 
     public LocalSageMaker(TrainingJobRunner runner, S3Transfers s3, Path workspace, Map<String, List<String>> localImages,
                           FaultInjection faults) {
+        this(runner, s3, workspace, localImages, faults, JobJournal.NONE);
+    }
+
+    /**
+     * @param journal where every change is recorded ({@link io.tuneflow.engine.store.EngineStore} makes the engine
+     *                survive restarts)
+     */
+    public LocalSageMaker(TrainingJobRunner runner, S3Transfers s3, Path workspace, Map<String, List<String>> localImages,
+                          FaultInjection faults, JobJournal journal) {
         this.faults = faults;
+        this.journal = journal;
         this.runner = runner;
         this.s3 = s3;
         this.workspace = workspace;
@@ -56,19 +68,46 @@ public final class LocalSageMaker implements AutoCloseable {
     public TuningJob create(CreateHyperParameterTuningJobRequest request) {
         String name = request.hyperParameterTuningJobName();
         String arn = "arn:aws:sagemaker:" + REGION + ":" + ACCOUNT + ":hyper-parameter-tuning-job/" + name.toLowerCase(Locale.ROOT);
-        TuningJob job = new TuningJob(name, arn, request, Instant.now());
+        TuningJob job = new TuningJob(name, arn, request, Instant.now(), journal);
         // SageMaker names are case-insensitive: "MyJob" and "myjob" are the same job.
         TuningJob existing = jobs.putIfAbsent(name.toLowerCase(Locale.ROOT), job);
         if (existing != null) {
             throw SageMakerError.inUse("Hyperparameter tuning job with name " + name + " already exists. Choose a different name.");
         }
-        TuningJobExecutor executor = new TuningJobExecutor(job, runner, s3, workspace, localImages, faults);
-        executors.put(job.name().toLowerCase(Locale.ROOT), executor);
-        Thread thread = new Thread(executor::run, "tuning-" + name);
-        thread.setDaemon(true);
-        threads.put(name.toLowerCase(Locale.ROOT), thread);
-        thread.start();
+        job.record();
+        run(new TuningJobExecutor(job, runner, s3, workspace, localImages, faults));
         return job;
+    }
+
+    /**
+     * Takes over the jobs a previous engine recorded: finished ones are only listed; unfinished ones continue to their
+     * end. Trainers that the previous engine left running are ended first: their instance is gone, as SageMaker would
+     * see it, and their trials are retried per RetryStrategy or failed as internal errors.
+     */
+    public void resume(List<io.tuneflow.engine.store.EngineStore.Restored> restored) {
+        for (io.tuneflow.engine.store.EngineStore.Restored entry : restored) {
+            TuningJob job = entry.job();
+            jobs.put(job.name().toLowerCase(Locale.ROOT), job);
+            if (job.endTime().isPresent()) {
+                continue;
+            }
+            entry.trainerPids().values().forEach(pid -> ProcessHandle.of(pid).ifPresent(orphan -> {
+                orphan.descendants().forEach(ProcessHandle::destroyForcibly);
+                orphan.destroyForcibly();
+            }));
+            TuningJobExecutor executor = new TuningJobExecutor(job, runner, s3, workspace, localImages, faults);
+            executor.resumeInterrupted();
+            run(executor);
+        }
+    }
+
+    private void run(TuningJobExecutor executor) {
+        String key = executor.job().name().toLowerCase(Locale.ROOT);
+        executors.put(key, executor);
+        Thread thread = new Thread(executor::run, "tuning-" + executor.job().name());
+        thread.setDaemon(true);
+        threads.put(key, thread);
+        thread.start();
     }
 
     public TuningJob tuningJob(String name) {

@@ -52,6 +52,11 @@ public final class RunningTrainingJob {
         this.stderr = pump(process.getErrorStream(), "stderr");
     }
 
+    /** The trainer's process id. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** The metric values found so far: what the engine uses for early stopping and progress. */
     public List<MetricSeries> metrics() {
         return extractor.snapshot();

@@ -25,13 +25,39 @@ public final class TuningJob {
     private Instant endTime;
     private Instant lastModifiedTime;
     private boolean stopRequested;
+    private final JobJournal journal;
 
-    public TuningJob(String name, String arn, CreateHyperParameterTuningJobRequest request, Instant creationTime) {
+    public TuningJob(String name, String arn, CreateHyperParameterTuningJobRequest request, Instant creationTime,
+                     JobJournal journal) {
         this.name = name;
         this.arn = arn;
         this.request = request;
         this.creationTime = creationTime;
         this.lastModifiedTime = creationTime;
+        this.journal = journal;
+    }
+
+    /** A job as a journal recorded it, for a restarted engine. */
+    public static TuningJob restore(String name, String arn, CreateHyperParameterTuningJobRequest request, Instant creationTime,
+                                    String status, String failureReason, Instant endTime, Instant lastModifiedTime,
+                                    boolean stopRequested, java.util.List<Trial> trials, JobJournal journal) {
+        TuningJob job = new TuningJob(name, arn, request, creationTime, journal);
+        job.status = status;
+        job.failureReason = failureReason;
+        job.endTime = endTime;
+        job.lastModifiedTime = lastModifiedTime;
+        job.stopRequested = stopRequested;
+        job.trials.addAll(trials);
+        return job;
+    }
+
+    /** Records the job as it is now (after creation). */
+    public synchronized void record() {
+        journal.jobChanged(this);
+    }
+
+    public JobJournal journal() {
+        return journal;
     }
 
     public String name() {
@@ -82,17 +108,20 @@ public final class TuningJob {
         stopRequested = true;
         status = "Stopping";
         lastModifiedTime = Instant.now();
+        journal.jobChanged(this);
         return true;
     }
 
     synchronized void addTrial(Trial trial) {
         trials.add(trial);
         lastModifiedTime = Instant.now();
+        journal.trialChanged(this, trial);
     }
 
     synchronized void updateTrial(Trial trial) {
         trials.set(trial.index() - 1, trial);
         lastModifiedTime = Instant.now();
+        journal.trialChanged(this, trial);
         notifyAll();
     }
 
@@ -101,6 +130,7 @@ public final class TuningJob {
         failureReason = reason;
         endTime = Instant.now();
         lastModifiedTime = endTime;
+        journal.jobChanged(this);
         notifyAll();
     }
 

@@ -87,6 +87,31 @@ public final class TuningJobExecutor {
         });
     }
 
+    public TuningJob job() {
+        return job;
+    }
+
+    /**
+     * For a job taken over from a stopped engine: its trials that were running when the engine went away are run again
+     * (same name and hyperparameters) when the definition's RetryStrategy allows a retry, and otherwise fail as
+     * internal errors, which is how SageMaker treats a training job whose instance is lost.
+     */
+    public void resumeInterrupted() {
+        for (Trial trial : job.trials()) {
+            if (!trial.running()) {
+                continue;
+            }
+            HyperParameterTrainingJobDefinition definition = definitions.get((trial.index() - 1) % definitions.size());
+            boolean retry = definition.retryStrategy() != null && definition.retryStrategy().maximumRetryAttempts() != null
+                    && definition.retryStrategy().maximumRetryAttempts() > 0 && !job.stopRequested();
+            if (retry) {
+                pool.submit(() -> finished.add(attempt(trial, definition)));
+            } else {
+                job.updateTrial(failed(trial, "InternalServerError: the engine stopped while the training job ran"));
+            }
+        }
+    }
+
     /** Runs the tuning job to its end; call on a thread of its own. */
     public void run() {
         try {
@@ -217,6 +242,7 @@ public final class TuningJobExecutor {
             }
             RunningTrainingJob handle = runner.start(spec, dir, localCommand(image, dir));
             running.put(trial.trainingJobName(), handle);
+            job.journal().trainerStarted(trial.trainingJobName(), handle.pid());
             if (stopRequested(trial)) {
                 handle.stop(); // the request came while the process was starting
             }
