@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = TuneflowCommand.Version.class,
         description = "Validate, run and test SageMaker hyperparameter tuning jobs.",
-        subcommands = {ValidateCommand.class, CheckMetricsCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ValidateCommand.class, CheckMetricsCommand.class, ServeCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class TuneflowCommand {
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,

@@ -24,6 +24,8 @@ import software.amazon.awssdk.services.sagemaker.model.CreateHyperParameterTunin
  */
 public final class LocalSageMaker implements AutoCloseable {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(LocalSageMaker.class.getName());
+
     public static final String REGION = "us-east-1";
     public static final String ACCOUNT = "000000000000";
 
@@ -75,8 +77,25 @@ public final class LocalSageMaker implements AutoCloseable {
             throw SageMakerError.inUse("Hyperparameter tuning job with name " + name + " already exists. Choose a different name.");
         }
         job.record();
+        recordNotes(job);
         run(new TuningJobExecutor(job, runner, s3, workspace, localImages, faults));
         return job;
+    }
+
+    /** Warns, in the log and in {@code jobs/<name>/local-execution.json}, of what runs differently here. */
+    private void recordNotes(TuningJob job) {
+        List<String> notes = LocalExecutionNotes.of(job.request());
+        notes.forEach(note -> LOG.warning(job.name() + ": " + note));
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createDirectories(workspace.resolve(job.name()));
+            var document = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+            document.put("tuningJob", job.name());
+            var warnings = document.putArray("warnings");
+            notes.forEach(warnings::add);
+            java.nio.file.Files.writeString(dir.resolve("local-execution.json"), document.toPrettyString());
+        } catch (java.io.IOException e) {
+            LOG.warning(job.name() + ": cannot write local-execution.json: " + e.getMessage());
+        }
     }
 
     /**

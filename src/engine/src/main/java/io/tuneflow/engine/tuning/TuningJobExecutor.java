@@ -67,11 +67,6 @@ public final class TuningJobExecutor {
         this.definitions = job.request().trainingJobDefinition() != null
                 ? List.of(job.request().trainingJobDefinition()) : job.request().trainingJobDefinitions();
         long seed = config.randomSeed() != null ? config.randomSeed() : job.name().hashCode();
-        if (config.strategy() == HyperParameterTuningJobStrategyType.BAYESIAN || config.strategy() == HyperParameterTuningJobStrategyType.HYPERBAND) {
-            // Said out loud rather than hidden: until the optimizers land, these strategies sample like Random.
-            LOG.warning(job.name() + ": the " + config.strategy() + " strategy is not implemented by the local engine yet;"
-                    + " its trials are chosen by random search");
-        }
         for (int d = 0; d < definitions.size(); d++) {
             ParameterRanges ranges = definitions.get(d).hyperParameterRanges() != null
                     ? definitions.get(d).hyperParameterRanges() : config.parameterRanges();

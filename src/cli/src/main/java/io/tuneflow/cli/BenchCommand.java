@@ -1,0 +1,136 @@
+package io.tuneflow.cli;
+
+import io.tuneflow.core.request.TuningRequestReader;
+import io.tuneflow.engine.FaultInjection;
+import io.tuneflow.engine.LocalEngine;
+import io.tuneflow.engine.s3.EmbeddedS3;
+import io.tuneflow.engine.training.Archives;
+import io.tuneflow.engine.tuning.Trial;
+import io.tuneflow.engine.tuning.TuningJob;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks (not tests): figures measured side by side in one run. See bench/README.md.",
+        subcommands = {BenchCommand.Engine.class})
+final class BenchCommand {
+
+    @Command(name = "engine", mixinStandardHelpOptions = true,
+            description = {"Engine overhead per trial above the cost of spawning the trainer process (a no-op trainer),",
+                    "at 1 and 4 parallel, and the speed-up of 9 one-second trials at MaxParallelTrainingJobs 3."})
+    static final class Engine implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--trials", defaultValue = "40", description = "No-op trials per run (default ${DEFAULT-VALUE}).")
+        int trials;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            Path workspace = Files.createTempDirectory("tuneflow-bench");
+            try (LocalEngine engine = LocalEngine.start(new LocalEngine.Settings(workspace, "127.0.0.1", 0, 0, "python3",
+                    Map.of(), FaultInjection.none(), Duration.ofSeconds(1)));
+                 S3Client s3 = S3Client.builder().endpointOverride(engine.s3Endpoint()).region(Region.US_EAST_1).forcePathStyle(true)
+                         .httpClient(UrlConnectionHttpClient.create()).credentialsProvider(StaticCredentialsProvider.create(
+                                 AwsBasicCredentials.create(EmbeddedS3.ACCESS_KEY, EmbeddedS3.SECRET_KEY))).build()) {
+                s3.createBucket(b -> b.bucket("bench"));
+                upload(s3, workspace, "noop", "echo \"loss = 1\"\n");
+                upload(s3, workspace, "one-second", "sleep 1; echo \"loss = 1\"\n");
+
+                Path spawnDir = Files.createDirectories(workspace.resolve("spawn"));
+                Files.writeString(spawnDir.resolve("train.sh"), "echo \"loss = 1\"\n");
+                spawn(spawnDir, 5); // warm-up
+                double spawnMillis = spawn(spawnDir, trials) / trials;
+
+                run(engine, "warmup", "noop", 5, 2);
+                double serialMillis = run(engine, "noop-p1", "noop", trials, 1);
+                double parallelMillis = run(engine, "noop-p4", "noop", trials, 4);
+                double nineMillis = run(engine, "nine-p3", "one-second", 9, 3);
+
+                double perTrialP1 = serialMillis / trials;
+                double perTrialP4 = parallelMillis / trials;
+                out.printf("tuneflow bench engine (%d no-op trials per run, %d cores)%n", trials, Runtime.getRuntime().availableProcessors());
+                out.printf("  spawn the no-op trainer directly:        %8.1f ms per trial%n", spawnMillis);
+                out.printf("  engine, MaxParallelTrainingJobs 1:       %8.1f ms per trial  (overhead %.1f ms = %.1f x spawn)%n",
+                        perTrialP1, perTrialP1 - spawnMillis, perTrialP1 / spawnMillis);
+                out.printf("  engine, MaxParallelTrainingJobs 4:       %8.1f ms per trial  (wall time / trials)%n", perTrialP4);
+                out.printf("  9 one-second trials, parallel 3:        %8.0f ms wall, ideal 3000 ms: %.2f of ideal%n",
+                        nineMillis, 3000 / nineMillis);
+            } finally {
+                try (Stream<Path> walk = Files.walk(workspace)) {
+                    walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+            return ExitCodes.OK;
+        }
+
+        private static void upload(S3Client s3, Path workspace, String name, String script) throws IOException {
+            Path source = Files.createDirectories(workspace.resolve("source-" + name));
+            Files.writeString(source.resolve("train.sh"), script);
+            Path tarGz = workspace.resolve(name + ".tar.gz");
+            Archives.packTarGz(source, tarGz);
+            s3.putObject(b -> b.bucket("bench").key(name + "/sourcedir.tar.gz"), RequestBody.fromFile(tarGz));
+        }
+
+        /** Milliseconds to start and wait for {@code count} trainer processes one after another. */
+        private static double spawn(Path dir, int count) throws IOException, InterruptedException {
+            long start = System.nanoTime();
+            for (int k = 0; k < count; k++) {
+                Process p = new ProcessBuilder("/bin/sh", "train.sh", "--x", "1").directory(dir.toFile())
+                        .redirectErrorStream(true).start();
+                p.getInputStream().readAllBytes();
+                p.waitFor();
+            }
+            return (System.nanoTime() - start) / 1e6;
+        }
+
+        /** Milliseconds from CreateHyperParameterTuningJob to the job's end. */
+        private static double run(LocalEngine engine, String name, String code, int trials, int parallel) throws InterruptedException {
+            String request = """
+                    {"HyperParameterTuningJobName": "%s",
+                     "HyperParameterTuningJobConfig": {"Strategy": "Random", "RandomSeed": 1,
+                       "HyperParameterTuningJobObjective": {"Type": "Minimize", "MetricName": "loss"},
+                       "ResourceLimits": {"MaxNumberOfTrainingJobs": %d, "MaxParallelTrainingJobs": %d},
+                       "ParameterRanges": {"IntegerParameterRanges": [{"Name": "x", "MinValue": "1", "MaxValue": "1000"}]}},
+                     "TrainingJobDefinition": {
+                       "AlgorithmSpecification": {"TrainingImage": "111122223333.dkr.ecr.us-east-1.amazonaws.com/noop:1",
+                         "TrainingInputMode": "File", "MetricDefinitions": [{"Name": "loss", "Regex": "loss = ([0-9.]+)"}]},
+                       "StaticHyperParameters": {"sagemaker_program": "\\"train.sh\\"",
+                         "sagemaker_submit_directory": "\\"s3://bench/%s/sourcedir.tar.gz\\""},
+                       "RoleArn": "arn:aws:iam::111122223333:role/SageMakerExecutionRole",
+                       "OutputDataConfig": {"S3OutputPath": "s3://bench/out"},
+                       "ResourceConfig": {"InstanceType": "ml.m5.large", "InstanceCount": 1, "VolumeSizeInGB": 5},
+                       "StoppingCondition": {"MaxRuntimeInSeconds": 60}}}
+                    """.formatted(name, trials, parallel, code);
+            long start = System.nanoTime();
+            TuningJob job = engine.engine().create(TuningRequestReader.read(name + ".json", request).validRequest().sageMakerRequest());
+            engine.engine().awaitEnd(name);
+            double millis = (System.nanoTime() - start) / 1e6;
+            List<Trial> done = job.trials();
+            if (!job.status().equals("Completed") || done.stream().anyMatch(t -> !t.status().equals("Completed"))) {
+                throw new IllegalStateException("bench job " + name + " did not complete: " + job.status());
+            }
+            return millis;
+        }
+    }
+}
