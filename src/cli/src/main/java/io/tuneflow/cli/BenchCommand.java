@@ -21,11 +21,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -50,9 +46,7 @@ final class BenchCommand {
             Path workspace = Files.createTempDirectory("tuneflow-bench");
             try (LocalEngine engine = LocalEngine.start(new LocalEngine.Settings(workspace, "127.0.0.1", 0, 0, "python3",
                     Map.of(), FaultInjection.none(), Duration.ofSeconds(1)));
-                 S3Client s3 = S3Client.builder().endpointOverride(engine.s3Endpoint()).region(Region.US_EAST_1).forcePathStyle(true)
-                         .httpClient(UrlConnectionHttpClient.create()).credentialsProvider(StaticCredentialsProvider.create(
-                                 AwsBasicCredentials.create(EmbeddedS3.ACCESS_KEY, EmbeddedS3.SECRET_KEY))).build()) {
+                 S3Client s3 = EmbeddedS3.client(engine.s3Endpoint())) {
                 s3.createBucket(b -> b.bucket("bench"));
                 upload(s3, workspace, "noop", "echo \"loss = 1\"\n");
                 upload(s3, workspace, "one-second", "sleep 1; echo \"loss = 1\"\n");

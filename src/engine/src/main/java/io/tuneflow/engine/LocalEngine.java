@@ -11,10 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -52,10 +48,7 @@ public final class LocalEngine implements AutoCloseable {
     public static LocalEngine start(Settings settings) {
         Path workspace = settings.workspace().toAbsolutePath();
         EmbeddedS3 s3Endpoint = EmbeddedS3.start(workspace.resolve("s3"), settings.host(), settings.s3Port());
-        S3Client s3 = S3Client.builder().endpointOverride(s3Endpoint.endpoint()).region(Region.US_EAST_1)
-                .forcePathStyle(true).httpClient(UrlConnectionHttpClient.create())
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(EmbeddedS3.ACCESS_KEY, EmbeddedS3.SECRET_KEY))).build();
+        S3Client s3 = EmbeddedS3.client(s3Endpoint.endpoint());
         EngineStore store = EngineStore.open(workspace.resolve("engine.db"));
         S3Transfers transfers = new S3Transfers(s3);
         LocalSageMaker engine = new LocalSageMaker(new TrainingJobRunner(transfers, settings.python(), settings.stopGracePeriod()),

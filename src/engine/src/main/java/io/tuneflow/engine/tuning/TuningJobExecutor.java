@@ -110,13 +110,12 @@ public final class TuningJobExecutor {
     /** Runs the tuning job to its end; call on a thread of its own. */
     public void run() {
         try {
-            String reason = loop();
+            loop();
             boolean anySucceeded = job.trials().stream().anyMatch(t -> "Succeeded".equals(t.objectiveStatus()));
             if (job.stopRequested()) {
                 job.finish("Stopped", null);
             } else if (!anySucceeded) {
-                job.finish("Failed", "No training job produced the objective metric " + job.objective().metricName()
-                        + (reason == null ? "" : "; " + reason));
+                job.finish("Failed", "No training job produced the objective metric " + job.objective().metricName());
             } else {
                 job.finish("Completed", null);
             }
@@ -132,7 +131,7 @@ public final class TuningJobExecutor {
         }
     }
 
-    private String loop() throws InterruptedException {
+    private void loop() throws InterruptedException {
         HyperParameterTuningJobConfig config = job.request().hyperParameterTuningJobConfig();
         Integer maxJobs = config.resourceLimits().maxNumberOfTrainingJobs();
         int limit = maxJobs != null ? maxJobs : strategies.stream().mapToInt(s -> s.size().orElse(0)).sum();
@@ -140,7 +139,6 @@ public final class TuningJobExecutor {
         Instant deadline = config.resourceLimits().maxRuntimeInSeconds() == null ? null
                 : job.creationTime().plusSeconds(config.resourceLimits().maxRuntimeInSeconds());
         boolean exhausted = false;
-        String reason = null;
         while (true) {
             if (job.stopRequested() || (deadline != null && Instant.now().isAfter(deadline)) || targetReached()) {
                 stopAll();
@@ -164,7 +162,7 @@ public final class TuningJobExecutor {
                 exhausted = true;
             }
             if (active == 0 && exhausted) {
-                return reason;
+                return;
             }
             Trial done = finished.poll(1, TimeUnit.SECONDS);
             if (done != null) {

@@ -37,8 +37,7 @@ class FaultInjectionTest {
     @Test
     void throttlingIsRetriedByTheSdkAndSurfacesWithoutRetries() {
         try (EmbeddedS3 s3Endpoint = EmbeddedS3.start(workspace.resolve("s3"), "127.0.0.1", 0);
-             S3Client s3 = S3Client.builder().endpointOverride(s3Endpoint.endpoint()).region(Region.US_EAST_1)
-                     .httpClient(UrlConnectionHttpClient.create()).credentialsProvider(AnonymousCredentialsProvider.create()).build();
+             S3Client s3 = EmbeddedS3.client(s3Endpoint.endpoint());
              LocalSageMaker engine = new LocalSageMaker(new TrainingJobRunner(new S3Transfers(s3), "python3", Duration.ofSeconds(1)),
                      new S3Transfers(s3), workspace.resolve("jobs"), Map.of())) {
             FaultInjection faults = new FaultInjection(0.4, 0, 0, 42);
@@ -78,8 +77,7 @@ class FaultInjectionTest {
                    "RetryStrategy": {"MaximumRetryAttempts": 2}}}
                 """;
         try (EmbeddedS3 s3Endpoint = EmbeddedS3.start(workspace.resolve("s3"), "127.0.0.1", 0);
-             S3Client s3 = S3Client.builder().endpointOverride(s3Endpoint.endpoint()).region(Region.US_EAST_1)
-                     .httpClient(UrlConnectionHttpClient.create()).credentialsProvider(AnonymousCredentialsProvider.create()).build();
+             S3Client s3 = EmbeddedS3.client(s3Endpoint.endpoint());
              LocalSageMaker engine = new LocalSageMaker(new TrainingJobRunner(new S3Transfers(s3), "python3", Duration.ofSeconds(1)),
                      new S3Transfers(s3), workspace.resolve("jobs"), Map.of(), new FaultInjection(0, 1.0, 0, 7));
              ApiServer server = ApiServer.start(new SageMakerApi(engine), "127.0.0.1", 0);

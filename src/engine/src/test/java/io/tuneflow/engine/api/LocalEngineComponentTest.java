@@ -67,8 +67,7 @@ class LocalEngineComponentTest {
     void start() throws IOException {
         s3Endpoint = EmbeddedS3.start(workspace.resolve("s3"), "127.0.0.1", 0);
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(EmbeddedS3.ACCESS_KEY, EmbeddedS3.SECRET_KEY));
-        s3 = S3Client.builder().endpointOverride(s3Endpoint.endpoint()).region(Region.US_EAST_1).forcePathStyle(true)
-                .httpClient(UrlConnectionHttpClient.create()).credentialsProvider(credentials).build();
+        s3 = EmbeddedS3.client(s3Endpoint.endpoint());
         engine = new LocalSageMaker(new TrainingJobRunner(new S3Transfers(s3), "python3", Duration.ofSeconds(2)),
                 new S3Transfers(s3), workspace.resolve("jobs"), Map.of());
         server = ApiServer.start(new SageMakerApi(engine), "127.0.0.1", 0);

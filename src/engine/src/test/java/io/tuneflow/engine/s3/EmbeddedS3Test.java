@@ -5,11 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** The real AWS SDK S3 client against the embedded endpoint: what the engine and the orchestrator rely on. */
@@ -18,14 +14,7 @@ class EmbeddedS3Test {
     @Test
     void objectsWrittenThroughS3AreFilesAndReadBack(@TempDir Path root) {
         try (EmbeddedS3 s3 = EmbeddedS3.start(root, "127.0.0.1", 0);
-             S3Client client = S3Client.builder()
-                     .endpointOverride(s3.endpoint())
-                     .region(Region.US_EAST_1)
-                     .forcePathStyle(true)
-                     .httpClient(UrlConnectionHttpClient.create())
-                     .credentialsProvider(StaticCredentialsProvider.create(
-                             AwsBasicCredentials.create(EmbeddedS3.ACCESS_KEY, EmbeddedS3.SECRET_KEY)))
-                     .build()) {
+             S3Client client = EmbeddedS3.client(s3.endpoint())) {
             client.createBucket(b -> b.bucket("tuneflow-examples"));
             client.putObject(b -> b.bucket("tuneflow-examples").key("mnist/train/data.csv"), RequestBody.fromString("1,2\n"));
             assertThat(client.getObjectAsBytes(b -> b.bucket("tuneflow-examples").key("mnist/train/data.csv")).asUtf8String())

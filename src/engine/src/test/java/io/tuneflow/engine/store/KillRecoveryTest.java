@@ -75,8 +75,7 @@ class KillRecoveryTest {
     void aKilledEngineLosesNoFinishedTrialAndTheJobContinues() throws Exception {
         Engine first = startEngine();
         List<Map<String, Object>> before;
-        try (S3Client s3 = S3Client.builder().endpointOverride(first.s3()).region(Region.US_EAST_1).forcePathStyle(true)
-                .httpClient(UrlConnectionHttpClient.create()).credentialsProvider(credentials()).build();
+        try (S3Client s3 = EmbeddedS3.client(first.s3());
              SageMakerClient client = sageMaker(first)) {
             s3.createBucket(b -> b.bucket("recovery"));
             Path source = Files.createDirectories(workspace.resolve("source"));
