@@ -80,6 +80,7 @@ public final class RunningTrainingJob {
             terminate();
         }
         process.waitFor();
+        TrainerSession.killRemaining(process.pid()); // what the trainer left running ends with it, as in a container
         Instant end = Instant.now();
         stdout.join();
         stderr.join();
@@ -158,6 +159,7 @@ public final class RunningTrainingJob {
             process.destroyForcibly();
         }
         tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        TrainerSession.killRemaining(process.pid());
     }
 
     private Thread pump(InputStream in, String name) {

@@ -40,7 +40,7 @@ public final class TrainingJobRunner {
                 .orElseThrow(() -> new IllegalArgumentException("Training image " + spec.trainingImage()
                         + " is not script mode (no sagemaker_program) and has no local command:"
                         + " map it in the request's Tuneflow.LocalImages."));
-        ProcessBuilder builder = new ProcessBuilder(launch.command()).directory(launch.workingDirectory().toFile());
+        ProcessBuilder builder = new ProcessBuilder(TrainerSession.wrap(launch.command())).directory(launch.workingDirectory().toFile());
         builder.environment().putAll(contract.environment());
         try {
             Instant start = Instant.now();

@@ -156,6 +156,19 @@ class TrainingJobRunnerTest {
     }
 
     @Test
+    void processesATrainerLeavesBehindEndWithIt() throws Exception {
+        JobDirectory dir = JobDirectory.create(tmp.resolve("job-8"));
+        Path pidFile = tmp.resolve("orphan.pid");
+        TrainerLaunch command = new TrainerLaunch(List.of("/bin/sh", "-c",
+                "sleep 300 > /dev/null 2>&1 & echo $! > " + pidFile + "; echo 'loss = 0.1'"), dir.root(), null);
+        TrainingOutcome outcome = runner.start(spec("job-8", Map.of(), Duration.ofMinutes(1)), dir, command).await();
+        assertThat(outcome.status()).isEqualTo("Completed");
+        long orphan = Long.parseLong(Files.readString(pidFile).strip());
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/setsid")) && Files.isDirectory(Path.of("/proc")), "needs setsid and /proc");
+        assertThat(running(orphan)).as("the trainer's background process ended with it").isFalse();
+    }
+
+    @Test
     void stopEndsARunningJobAndMetricsAreVisibleWhileItRuns() throws Exception {
         JobDirectory dir = JobDirectory.create(tmp.resolve("job-5"));
         TrainerLaunch command = new TrainerLaunch(List.of("/bin/sh", "-c", "echo 'loss = 0.42'; exec sleep 300"), dir.root(), null);
