@@ -110,10 +110,12 @@ public final class LocalSageMaker implements AutoCloseable {
             if (job.endTime().isPresent()) {
                 continue;
             }
-            entry.trainerPids().values().forEach(pid -> {
-                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-                io.tuneflow.engine.training.TrainerSession.killRemaining(pid);
-            });
+            entry.trainerPids().values().stream()
+                    .filter(pid -> io.tuneflow.engine.training.TrainerSession.runsIn(pid, workspace))
+                    .forEach(pid -> {
+                        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+                        io.tuneflow.engine.training.TrainerSession.killRemaining(pid);
+                    });
             TuningJobExecutor executor = new TuningJobExecutor(job, runner, s3, workspace, localImages, faults);
             executor.resumeInterrupted();
             run(executor);

@@ -48,6 +48,18 @@ public final class TrainerSession {
         }
     }
 
+    /**
+     * Whether process {@code pid} still runs in {@code workspace}: a recorded pid may have been reused by an unrelated
+     * process since, which must never be killed.
+     */
+    public static boolean runsIn(long pid, Path workspace) {
+        try {
+            return PROC.resolve(Long.toString(pid)).resolve("cwd").toRealPath().startsWith(workspace.toRealPath());
+        } catch (IOException e) {
+            return false; // gone, or not ours to inspect
+        }
+    }
+
     /** Field 6 of /proc/PID/stat (after the command name in parentheses, which may itself contain spaces). */
     private static long sessionOf(Path process) {
         try {

@@ -149,6 +149,10 @@ class TrainingJobRunnerTest {
         assertThat(outcome.secondaryStatus()).isEqualTo("MaxRuntimeExceeded");
         assertThat(outcome.exitCode()).isNull();
         long child = Long.parseLong(Files.readString(pidFile).strip());
+        Instant killedBy = Instant.now().plusSeconds(10);
+        while (running(child) && Instant.now().isBefore(killedBy)) {
+            Thread.onSpinWait();
+        }
         assertThat(running(child)).as("child process killed").isFalse();
         Path unpacked = Files.createDirectories(tmp.resolve("unpacked-4"));
         Archives.unpackTarGz(outcome.modelArtifact(), unpacked); // SageMaker keeps the model of a stopped job
@@ -165,6 +169,11 @@ class TrainingJobRunnerTest {
         assertThat(outcome.status()).isEqualTo("Completed");
         long orphan = Long.parseLong(Files.readString(pidFile).strip());
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/setsid")) && Files.isDirectory(Path.of("/proc")), "needs setsid and /proc");
+        // SIGKILL is delivered asynchronously: give the kernel a bounded moment to end the process.
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (running(orphan) && Instant.now().isBefore(deadline)) {
+            Thread.onSpinWait();
+        }
         assertThat(running(orphan)).as("the trainer's background process ended with it").isFalse();
     }
 
