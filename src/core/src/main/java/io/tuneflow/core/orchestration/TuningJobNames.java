@@ -1,0 +1,69 @@
+package io.tuneflow.core.orchestration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tuneflow.core.model.PojoWriter;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import software.amazon.awssdk.services.sagemaker.model.CreateHyperParameterTuningJobRequest;
+
+/**
+ * Tuning-job names derived from what is being tuned, so that a repeated trigger (the same request uploaded twice, a
+ * retried Lambda) maps to the same name and SageMaker's ResourceInUse prevents a second job: {@code <pipeline>-<hash>},
+ * at most 32 characters, where the hash covers the request's content but not its name.
+ */
+public final class TuningJobNames {
+
+    static final int MAX_LENGTH = 32;
+    static final int HASH_LENGTH = 8;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TuningJobNames() {
+    }
+
+    public static String derive(String pipelineName, CreateHyperParameterTuningJobRequest request) {
+        return prefix(pipelineName) + "-" + contentHash(request);
+    }
+
+    /** The first {@value #HASH_LENGTH} hex digits of SHA-256 over the request in canonical JSON, without its name. */
+    static String contentHash(CreateHyperParameterTuningJobRequest request) {
+        ObjectNode wire = PojoWriter.write(request.toBuilder().hyperParameterTuningJobName(null).build());
+        try {
+            byte[] canonical = JSON.writeValueAsBytes(canonical(wire));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical);
+            return HexFormat.of().formatHex(digest).substring(0, HASH_LENGTH);
+        } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Cannot hash the request", e);
+        }
+    }
+
+    /** The pipeline name made into a valid name prefix: letters, digits and single hyphens, at most 23 characters. */
+    static String prefix(String pipelineName) {
+        String cleaned = pipelineName == null ? "" : pipelineName.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        int room = MAX_LENGTH - HASH_LENGTH - 1;
+        if (cleaned.length() > room) {
+            cleaned = cleaned.substring(0, room).replaceAll("-+$", "");
+        }
+        return cleaned.isEmpty() ? "tuneflow" : cleaned;
+    }
+
+    /** Objects with their keys sorted at every level, so equal requests give equal bytes. */
+    private static Object canonical(JsonNode node) {
+        if (node.isObject()) {
+            Map<String, Object> sorted = new TreeMap<>();
+            node.properties().forEach(e -> sorted.put(e.getKey(), canonical(e.getValue())));
+            return sorted;
+        }
+        if (node.isArray()) {
+            java.util.List<Object> items = new java.util.ArrayList<>();
+            node.forEach(item -> items.add(canonical(item)));
+            return items;
+        }
+        return node;
+    }
+}

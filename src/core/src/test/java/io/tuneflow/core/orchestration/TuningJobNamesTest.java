@@ -1,0 +1,52 @@
+package io.tuneflow.core.orchestration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tuneflow.core.TestDocuments;
+import io.tuneflow.core.model.ServiceModel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.services.sagemaker.model.CreateHyperParameterTuningJobRequest;
+
+class TuningJobNamesTest {
+
+    private static CreateHyperParameterTuningJobRequest request(String path, String json) {
+        var document = TestDocuments.load(TestDocuments.SINGLE);
+        if (path != null) {
+            TestDocuments.set(document, path, json);
+        }
+        return TestDocuments.read(document).validRequest().sageMakerRequest();
+    }
+
+    @Test
+    void sameContentSameNameWhateverTheDocumentCallsIt() {
+        String first = TuningJobNames.derive("nightly", request(null, null));
+        String renamed = TuningJobNames.derive("nightly", request("$.HyperParameterTuningJobName", "\"another-name\""));
+        assertThat(renamed).isEqualTo(first);
+        assertThat(first).matches("nightly-[0-9a-f]{8}");
+    }
+
+    @Test
+    void differentContentDifferentName() {
+        assertThat(TuningJobNames.derive("nightly", request("$.HyperParameterTuningJobConfig.ResourceLimits.MaxNumberOfTrainingJobs", "10")))
+                .isNotEqualTo(TuningJobNames.derive("nightly", request(null, null)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a-very-long-pipeline-name-that-goes-on-and-on", "nightly_xgboost.v2", "--x--", "", "ÜNICODE pipeline",
+            "abcdefghijklmnopqrstuvw-"})
+    void namesAreValidSageMakerNames(String pipeline) {
+        String name = TuningJobNames.derive(pipeline, request(null, null));
+        assertThat(name.length()).isLessThanOrEqualTo(32);
+        assertThat(ServiceModel.sageMaker().shape("HyperParameterTuningJobName").pattern().orElseThrow().matcher(name).matches())
+                .as(name).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0, 5", "30, 5", "60, 6", "600, 60", "3000, 300", "86400, 300"})
+    void pollIntervalGrowsWithElapsedTime(long elapsed, int expected) {
+        assertThat(CheckTuningJob.nextPollSeconds(elapsed)).isEqualTo(expected);
+    }
+}
