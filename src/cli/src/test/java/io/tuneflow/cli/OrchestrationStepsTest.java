@@ -3,7 +3,16 @@ package io.tuneflow.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
 import io.tuneflow.core.orchestration.CheckTuningJob;
+import io.tuneflow.core.orchestration.PublishResults;
+import io.tuneflow.core.orchestration.PublishedResults;
+import io.tuneflow.core.orchestration.ResultsLocation;
+import java.util.List;
 import io.tuneflow.core.orchestration.JobReference;
 import io.tuneflow.core.orchestration.StartTuningJob;
 import io.tuneflow.core.orchestration.TuningStatus;
@@ -98,7 +107,49 @@ class OrchestrationStepsTest {
             assertThat(status.trainingJobs()).containsEntry("Completed", 3).containsEntry("InProgress", 0);
             assertThat(status.bestObjective()).isEqualTo(Double.parseDouble(status.bestHyperParameters().get("width")));
             assertThat(status.nextPollSeconds()).isEqualTo(5);
+
+            try (S3Client s3 = EmbeddedS3.client(engine.s3Endpoint())) {
+                s3.createBucket(b -> b.bucket("results"));
+                PublishedResults published = new PublishResults(sageMaker, s3)
+                        .publish(started.tuningJobName(), started.pipelineName(), ResultsLocation.parse("s3://results/tuning"));
+                String prefix = "tuning/steps/" + started.tuningJobName() + "/";
+                assertThat(published.best()).isEqualTo("s3://results/" + prefix + "best.json");
+                assertThat(published.latest()).isEqualTo("s3://results/tuning/steps/latest.json");
+
+                JsonNode best = read(s3, prefix + "best.json");
+                JsonNode trials = read(s3, prefix + "trials.json");
+                JsonNode latest = read(s3, "tuning/steps/latest.json");
+                assertValid("best.schema.json", best);
+                assertValid("trials.schema.json", trials);
+                assertValid("latest.schema.json", latest);
+
+                // the files agree with each other and with the engine
+                assertThat(trials.get("trials")).hasSize(3);
+                JsonNode lowest = java.util.stream.StreamSupport.stream(trials.get("trials").spliterator(), false)
+                        .min(java.util.Comparator.comparingDouble(t -> t.get("objective").asDouble())).orElseThrow();
+                assertThat(best.get("bestTrainingJob").get("name").asText()).isEqualTo(lowest.get("name").asText());
+                assertThat(best.get("objective").get("value").asDouble()).isEqualTo(lowest.get("objective").asDouble());
+                assertThat(best.get("bestTrainingJob").get("modelArtifact").asText()).startsWith("s3://steps/out/" + lowest.get("name").asText());
+                assertThat(best.get("trainingJobs").get("Completed").asInt()).isEqualTo(3);
+                assertThat(latest.get("bestTrainingJob").asText()).isEqualTo(lowest.get("name").asText());
+                assertThat(latest.get("results").asText()).isEqualTo("s3://results/" + prefix);
+
+                List<String> csv = s3.getObjectAsBytes(b -> b.bucket("results").key(prefix + "trials.csv")).asUtf8String().lines().toList();
+                assertThat(csv).hasSize(4);
+                assertThat(csv.get(0)).startsWith("training_job_name,status,objective_status,loss (objective),hp:width,metric:loss,");
+                assertThat(csv.subList(1, 4)).anySatisfy(row -> assertThat(row).startsWith(lowest.get("name").asText() + ",Completed,Succeeded,"));
+            }
         }
+    }
+
+    private static JsonNode read(S3Client s3, String key) throws java.io.IOException {
+        return new ObjectMapper().readTree(s3.getObjectAsBytes(b -> b.bucket("results").key(key)).asByteArray());
+    }
+
+    private static void assertValid(String schemaName, JsonNode document) {
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(PublishResults.class.getResourceAsStream("/io/tuneflow/core/results/" + schemaName));
+        assertThat(schema.validate(document)).as("%s validates %s", schemaName, document.toPrettyString()).isEmpty();
     }
 
     @Test
