@@ -2,6 +2,7 @@ package io.tuneflow.cli;
 
 import io.tuneflow.engine.FaultInjection;
 import io.tuneflow.engine.LocalEngine;
+import io.tuneflow.engine.training.LocalImage;
 import io.tuneflow.engine.LocalSageMaker;
 import io.tuneflow.engine.s3.EmbeddedS3;
 import java.io.PrintWriter;
@@ -72,8 +73,8 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage() + ".");
         }
-        Map<String, List<String>> commands = new LinkedHashMap<>();
-        localImages.forEach((image, command) -> commands.put(image, Arrays.asList(command.trim().split("\\s+"))));
+        Map<String, LocalImage> commands = new LinkedHashMap<>();
+        localImages.forEach((image, command) -> commands.put(image, new LocalImage(Arrays.asList(command.trim().split("\\s+")), null)));
         LocalEngine.Settings settings = new LocalEngine.Settings(workspace, host, port, s3Port, python, commands, faults,
                 Duration.ofSeconds(10));
         try (LocalEngine engine = LocalEngine.start(settings)) {

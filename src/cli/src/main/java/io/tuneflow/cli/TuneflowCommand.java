@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = TuneflowCommand.Version.class,
         description = "Validate, run and test SageMaker hyperparameter tuning jobs.",
-        subcommands = {ValidateCommand.class, CheckMetricsCommand.class, ServeCommand.class, BenchCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, CheckMetricsCommand.class, ServeCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TuneflowCommand {
 
@@ -22,6 +22,8 @@ public final class TuneflowCommand {
     boolean debug;
 
     public static void main(String[] args) {
+        // Engine warnings on stderr as one short line each, not java.util.logging's two-line default.
+        System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s: %5$s%6$s%n");
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 

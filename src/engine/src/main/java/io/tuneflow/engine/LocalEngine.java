@@ -5,6 +5,7 @@ import io.tuneflow.engine.api.SageMakerApi;
 import io.tuneflow.engine.s3.EmbeddedS3;
 import io.tuneflow.engine.s3.S3Transfers;
 import io.tuneflow.engine.store.EngineStore;
+import io.tuneflow.engine.training.LocalImage;
 import io.tuneflow.engine.training.TrainingJobRunner;
 import java.net.URI;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ public final class LocalEngine implements AutoCloseable {
      * @param localImages image pattern → command, for images that are not script mode
      */
     public record Settings(Path workspace, String host, int apiPort, int s3Port, String python,
-                           Map<String, List<String>> localImages, FaultInjection faults, Duration stopGracePeriod) {
+                           Map<String, LocalImage> localImages, FaultInjection faults, Duration stopGracePeriod) {
     }
 
     private final EmbeddedS3 s3Endpoint;

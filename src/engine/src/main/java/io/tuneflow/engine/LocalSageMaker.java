@@ -2,6 +2,7 @@ package io.tuneflow.engine;
 
 import io.tuneflow.engine.api.SageMakerError;
 import io.tuneflow.engine.s3.S3Transfers;
+import io.tuneflow.engine.training.LocalImage;
 import io.tuneflow.engine.training.TrainingJobRunner;
 import io.tuneflow.engine.tuning.JobJournal;
 import io.tuneflow.engine.tuning.Trial;
@@ -32,18 +33,18 @@ public final class LocalSageMaker implements AutoCloseable {
     private final TrainingJobRunner runner;
     private final S3Transfers s3;
     private final Path workspace;
-    private final Map<String, List<String>> localImages;
+    private final Map<String, LocalImage> localImages;
     private final FaultInjection faults;
     private final JobJournal journal;
     private final Map<String, TuningJob> jobs = new ConcurrentHashMap<>();
     private final Map<String, TuningJobExecutor> executors = new ConcurrentHashMap<>();
     private final Map<String, Thread> threads = new ConcurrentHashMap<>();
 
-    public LocalSageMaker(TrainingJobRunner runner, S3Transfers s3, Path workspace, Map<String, List<String>> localImages) {
+    public LocalSageMaker(TrainingJobRunner runner, S3Transfers s3, Path workspace, Map<String, LocalImage> localImages) {
         this(runner, s3, workspace, localImages, FaultInjection.none(), JobJournal.NONE);
     }
 
-    public LocalSageMaker(TrainingJobRunner runner, S3Transfers s3, Path workspace, Map<String, List<String>> localImages,
+    public LocalSageMaker(TrainingJobRunner runner, S3Transfers s3, Path workspace, Map<String, LocalImage> localImages,
                           FaultInjection faults) {
         this(runner, s3, workspace, localImages, faults, JobJournal.NONE);
     }
@@ -52,7 +53,7 @@ public final class LocalSageMaker implements AutoCloseable {
      * @param journal where every change is recorded ({@link io.tuneflow.engine.store.EngineStore} makes the engine
      *                survive restarts)
      */
-    public LocalSageMaker(TrainingJobRunner runner, S3Transfers s3, Path workspace, Map<String, List<String>> localImages,
+    public LocalSageMaker(TrainingJobRunner runner, S3Transfers s3, Path workspace, Map<String, LocalImage> localImages,
                           FaultInjection faults, JobJournal journal) {
         this.faults = faults;
         this.journal = journal;

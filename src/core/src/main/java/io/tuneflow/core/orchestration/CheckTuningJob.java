@@ -43,7 +43,7 @@ public final class CheckTuningJob {
                 counters(job.trainingJobStatusCounters()),
                 best == null ? null : best.trainingJobName(),
                 best == null || best.finalHyperParameterTuningJobObjectiveMetric() == null ? null
-                        : (double) best.finalHyperParameterTuningJobObjectiveMetric().value(),
+                        : MetricValues.decimal(best.finalHyperParameterTuningJobObjectiveMetric().value()),
                 best == null ? Map.of() : best.tunedHyperParameters(),
                 elapsed, nextPollSeconds(elapsed), job.failureReason());
     }

@@ -68,7 +68,7 @@ public final class PublishResults {
         String csvKey = results.key(pipelineName, tuningJobName, "trials.csv");
         String latestKey = results.key(pipelineName, "latest.json");
         Double bestObjective = best == null || best.finalHyperParameterTuningJobObjectiveMetric() == null ? null
-                : (double) best.finalHyperParameterTuningJobObjectiveMetric().value();
+                : MetricValues.decimal(best.finalHyperParameterTuningJobObjectiveMetric().value());
 
         put(results.bucket(), bestKey, bestJson(job, pipelineName, objective, bestTrial, bestObjective, publishedAt).toPrettyString(), "application/json");
         put(results.bucket(), trialsKey, trialsJson(job, objective, trials).toPrettyString(), "application/json");
@@ -178,13 +178,13 @@ public final class PublishResults {
     private record Trial(HyperParameterTrainingJobSummary summary, DescribeTrainingJobResponse training) {
         Double objective() {
             return summary.finalHyperParameterTuningJobObjectiveMetric() == null ? null
-                    : (double) summary.finalHyperParameterTuningJobObjectiveMetric().value();
+                    : MetricValues.decimal(summary.finalHyperParameterTuningJobObjectiveMetric().value());
         }
 
         Map<String, Double> metrics() {
             Map<String, Double> out = new java.util.TreeMap<>();
             for (MetricData metric : training.finalMetricDataList()) {
-                out.put(metric.metricName(), (double) metric.value());
+                out.put(metric.metricName(), MetricValues.decimal(metric.value()));
             }
             return out;
         }

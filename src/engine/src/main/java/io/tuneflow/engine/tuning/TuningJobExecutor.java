@@ -4,6 +4,7 @@ import io.tuneflow.core.metrics.MetricSeries;
 import io.tuneflow.engine.FaultInjection;
 import io.tuneflow.engine.s3.S3Transfers;
 import io.tuneflow.engine.training.JobDirectory;
+import io.tuneflow.engine.training.LocalImage;
 import io.tuneflow.engine.training.TrainerLaunch;
 import io.tuneflow.engine.training.TrainingJobRunner;
 import io.tuneflow.engine.training.TrainingJobSpec;
@@ -45,7 +46,7 @@ public final class TuningJobExecutor {
     private final TrainingJobRunner runner;
     private final S3Transfers s3;
     private final Path workspace;
-    private final Map<String, List<String>> localImages;
+    private final Map<String, LocalImage> localImages;
     private final List<HyperParameterTrainingJobDefinition> definitions;
     private final List<Strategy> strategies = new ArrayList<>();
     private final LinkedBlockingQueue<Trial> finished = new LinkedBlockingQueue<>();
@@ -56,7 +57,7 @@ public final class TuningJobExecutor {
     private final FaultInjection faults;
 
     public TuningJobExecutor(TuningJob job, TrainingJobRunner runner, S3Transfers s3, Path workspace,
-                             Map<String, List<String>> localImages, FaultInjection faults) {
+                             Map<String, LocalImage> localImages, FaultInjection faults) {
         this.job = job;
         this.faults = faults;
         this.runner = runner;
@@ -278,9 +279,10 @@ public final class TuningJobExecutor {
     }
 
     private TrainerLaunch localCommand(String image, JobDirectory dir) {
-        for (Map.Entry<String, List<String>> mapping : localImages.entrySet()) {
+        for (Map.Entry<String, LocalImage> mapping : localImages.entrySet()) {
             if (image != null && matches(mapping.getKey(), image)) {
-                return new TrainerLaunch(mapping.getValue(), dir.code(), null);
+                LocalImage local = mapping.getValue();
+                return new TrainerLaunch(local.command(), local.workingDirectory() != null ? local.workingDirectory() : dir.code(), null);
             }
         }
         return null;

@@ -1,0 +1,71 @@
+package io.tuneflow.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's first command: the quickstart runs 9 real trials and leaves result files that agree with each other. */
+class RunCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theQuickstartRunsAndPublishesFilesThatAgree() throws Exception {
+        Path results = tmp.resolve("results");
+        CliRun run = CliRun.of("run", "../../examples/quickstart/request.json", "--workspace", tmp.resolve("ws").toString(),
+                "--results", results.toString(), "--quiet");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("Completed").contains("9 completed, 0 failed").contains("Best: quickstart-");
+
+        Path job;
+        try (Stream<Path> dirs = Files.list(results.resolve("quickstart"))) {
+            job = dirs.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        JsonNode best = JSON.readTree(job.resolve("best.json").toFile());
+        JsonNode trials = JSON.readTree(job.resolve("trials.json").toFile());
+        JsonNode latest = JSON.readTree(results.resolve("quickstart/latest.json").toFile());
+        List<String> csv = Files.readAllLines(job.resolve("trials.csv"));
+
+        assertThat(trials.get("trials")).hasSize(9);
+        assertThat(csv).hasSize(10);
+        double lowest = Double.MAX_VALUE;
+        String lowestName = null;
+        for (JsonNode trial : trials.get("trials")) {
+            assertThat(trial.get("status").asText()).isEqualTo("Completed");
+            if (trial.get("objective").asDouble() < lowest) {
+                lowest = trial.get("objective").asDouble();
+                lowestName = trial.get("name").asText();
+            }
+        }
+        assertThat(best.get("bestTrainingJob").get("name").asText()).isEqualTo(lowestName);
+        assertThat(best.get("objective").get("value").asDouble()).isEqualTo(lowest);
+        assertThat(latest.get("bestTrainingJob").asText()).isEqualTo(lowestName);
+        assertThat(latest.get("tuningJobName").asText()).isEqualTo(best.get("tuningJobName").asText());
+        // the tuner found a clearly better model than the worst trial: the learning rate matters for this data
+        double worst = 0;
+        for (JsonNode trial : trials.get("trials")) {
+            worst = Math.max(worst, trial.get("objective").asDouble());
+        }
+        assertThat(lowest).isLessThan(worst);
+        assertThat(lowest).isLessThan(0.45);
+    }
+
+    @Test
+    void anInvalidRequestStartsNothingAndExitsTwo() throws Exception {
+        Path bad = Files.writeString(tmp.resolve("bad.json"), Files.readString(Path.of("../../examples/quickstart/request.json"))
+                .replace("\"Strategy\": \"Random\"", "\"Strategy\": \"random\""));
+        CliRun run = CliRun.of("run", bad.toString(), "--workspace", tmp.resolve("ws").toString(), "--quiet");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).contains("invalid, nothing was started").contains("$.HyperParameterTuningJobConfig.Strategy");
+    }
+}
