@@ -108,6 +108,14 @@ class OrchestrationStepsTest {
             assertThat(status.bestObjective()).isEqualTo(Double.parseDouble(status.bestHyperParameters().get("width")));
             assertThat(status.nextPollSeconds()).isEqualTo(5);
 
+            CliRun statusCommand = CliRun.of("status", started.tuningJobName(), "--endpoint-url", engine.sageMakerEndpoint().toString(),
+                    "--output", "json");
+            assertThat(statusCommand.exitCode()).as(statusCommand.err()).isZero();
+            assertThat(new ObjectMapper().readTree(statusCommand.out()).get("state").asText()).isEqualTo("Completed");
+            CliRun resultsCommand = CliRun.of("results", started.tuningJobName(), "--endpoint-url", engine.sageMakerEndpoint().toString());
+            assertThat(resultsCommand.exitCode()).as(resultsCommand.err()).isZero();
+            assertThat(resultsCommand.out().lines().skip(1).findFirst().orElseThrow()).contains(status.bestTrainingJob());
+
             try (S3Client s3 = EmbeddedS3.client(engine.s3Endpoint())) {
                 s3.createBucket(b -> b.bucket("results"));
                 PublishedResults published = new PublishResults(sageMaker, s3)
