@@ -161,6 +161,44 @@ class OrchestrationStepsTest {
     }
 
     @Test
+    void aFailedJobIsPublishedWithItsReasonsAndNoBest() throws Exception {
+        try (LocalEngine engine = LocalEngine.start(new LocalEngine.Settings(workspace.resolve("engine"), "127.0.0.1", 0, 0,
+                "python3", Map.of(), FaultInjection.none(), Duration.ofSeconds(1)));
+             SageMakerClient sageMaker = client(engine);
+             S3Client s3 = EmbeddedS3.client(engine.s3Endpoint())) {
+            s3.createBucket(b -> b.bucket("steps"));
+            Path source = Files.createDirectories(workspace.resolve("failing"));
+            Files.writeString(source.resolve("train.sh"), "echo 'out of memory' > \"$SM_OUTPUT_DIR/failure\"; exit 1\n");
+            Path tarGz = workspace.resolve("failing.tar.gz");
+            Archives.packTarGz(source, tarGz);
+            s3.putObject(b -> b.bucket("steps").key("code/sourcedir.tar.gz"), RequestBody.fromFile(tarGz));
+
+            JobReference started = new StartTuningJob(sageMaker).start(TuningRequestReader.read("request.json", REQUEST));
+            engine.engine().awaitEnd(started.tuningJobName());
+            TuningStatus status = new CheckTuningJob(sageMaker).check(started.tuningJobName());
+            assertThat(status.state()).isEqualTo("Failed");
+            assertThat(status.trainingJobs()).containsEntry("NonRetryableError", 3);
+            assertThat(status.bestTrainingJob()).isNull();
+
+            s3.createBucket(b -> b.bucket("results"));
+            new PublishResults(sageMaker, s3).publish(started.tuningJobName(), started.pipelineName(), ResultsLocation.parse("s3://results/tuning"));
+            String prefix = "tuning/steps/" + started.tuningJobName() + "/";
+            JsonNode best = read(s3, prefix + "best.json");
+            JsonNode trials = read(s3, prefix + "trials.json");
+            assertValid("best.schema.json", best);
+            assertValid("trials.schema.json", trials);
+            assertValid("latest.schema.json", read(s3, "tuning/steps/latest.json"));
+            assertThat(best.get("bestTrainingJob").isNull()).isTrue();
+            assertThat(best.get("objective").get("value").isNull()).isTrue();
+            assertThat(best.get("failureReason").asText()).contains("objective metric loss");
+            assertThat(trials.get("trials")).hasSize(3).allSatisfy(t -> {
+                assertThat(t.get("status").asText()).isEqualTo("Failed");
+                assertThat(t.get("failureReason").asText()).isEqualTo("AlgorithmError: out of memory");
+            });
+        }
+    }
+
+    @Test
     void anInvalidRequestSendsNothing() {
         try (LocalEngine engine = LocalEngine.start(new LocalEngine.Settings(workspace.resolve("engine"), "127.0.0.1", 0, 0,
                 "python3", Map.of(), FaultInjection.none(), Duration.ofSeconds(1)));
