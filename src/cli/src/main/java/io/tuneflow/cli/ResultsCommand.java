@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tuneflow.core.orchestration.TuningResults;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,7 +12,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 
@@ -25,26 +24,21 @@ final class ResultsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "JOB", description = "The tuning job's name.")
-    String job;
+    @Mixin
+    JobOnEndpoint target;
 
     @Option(names = "--pipeline", paramLabel = "NAME", description = "The pipeline name to report (default: the job's name).")
     String pipeline;
 
-    @Option(names = "--endpoint-url", paramLabel = "URL", description = "A SageMaker endpoint, e.g. http://127.0.0.1:8765 for tuneflow serve.")
-    URI endpoint;
-
-    @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "FORMAT", description = "text (default) or json.")
-    OutputFormat output;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (SageMakerClient sageMaker = SageMakerClients.create(endpoint)) {
-            TuningResults results = TuningResults.read(sageMaker, job, pipeline != null ? pipeline : job);
+        try (SageMakerClient sageMaker = SageMakerClients.create(target.endpoint)) {
+            TuningResults results = TuningResults.read(sageMaker, target.job, pipeline != null ? pipeline : target.job);
             ObjectNode best = results.best(Instant.now().toString());
             ObjectNode trials = results.trials();
-            if (output == OutputFormat.json) {
+            if (target.output == OutputFormat.json) {
                 ObjectNode both = Json.MAPPER.createObjectNode();
                 both.set("best", best);
                 both.set("trials", trials);

@@ -32,11 +32,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -108,13 +103,13 @@ final class RunCommand implements Callable<Integer> {
         if (local) {
             try (LocalEngine engine = LocalEngine.start(new LocalEngine.Settings(workspace, "127.0.0.1", 0, 0, python,
                     localImages(tuning), FaultInjection.none(), Duration.ofSeconds(10)));
-                 SageMakerClient sageMaker = localSageMaker(engine);
+                 SageMakerClient sageMaker = SageMakerClients.create(engine.sageMakerEndpoint());
                  S3Client s3 = EmbeddedS3.client(engine.s3Endpoint())) {
                 prepareLocalS3(s3, tuning, resultsUri);
                 return runToEnd(out, read, sageMaker, s3, resultsUri, resultsDir, Duration.ofMillis(500));
             }
         }
-        try (SageMakerClient sageMaker = awsSageMaker(); S3Client s3 = S3Client.create()) {
+        try (SageMakerClient sageMaker = SageMakerClients.create(endpoint); S3Client s3 = S3Client.create()) {
             return runToEnd(out, read, sageMaker, s3, resultsUri, null, null);
         }
     }
@@ -239,22 +234,6 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
         }
-    }
-
-    private static SageMakerClient localSageMaker(LocalEngine engine) {
-        return SageMakerClient.builder().endpointOverride(engine.sageMakerEndpoint()).region(Region.US_EAST_1)
-                .httpClient(UrlConnectionHttpClient.create())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(EmbeddedS3.ACCESS_KEY, EmbeddedS3.SECRET_KEY)))
-                .build();
-    }
-
-    private SageMakerClient awsSageMaker() {
-        var builder = SageMakerClient.builder().httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD));
-        if (endpoint != null) {
-            builder.endpointOverride(endpoint);
-        }
-        return builder.build();
     }
 
     /** The first Ctrl-C asks for a clean stop; the second exits at once. */

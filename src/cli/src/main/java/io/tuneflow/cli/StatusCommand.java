@@ -3,12 +3,10 @@ package io.tuneflow.cli;
 import io.tuneflow.core.orchestration.CheckTuningJob;
 import io.tuneflow.core.orchestration.TuningStatus;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 
@@ -20,21 +18,16 @@ final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "JOB", description = "The tuning job's name.")
-    String job;
+    @Mixin
+    JobOnEndpoint target;
 
-    @Option(names = "--endpoint-url", paramLabel = "URL", description = "A SageMaker endpoint, e.g. http://127.0.0.1:8765 for tuneflow serve.")
-    URI endpoint;
-
-    @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "FORMAT", description = "text (default) or json.")
-    OutputFormat output;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (SageMakerClient sageMaker = SageMakerClients.create(endpoint)) {
-            TuningStatus status = new CheckTuningJob(sageMaker).check(job);
-            if (output == OutputFormat.json) {
+        try (SageMakerClient sageMaker = SageMakerClients.create(target.endpoint)) {
+            TuningStatus status = new CheckTuningJob(sageMaker).check(target.job);
+            if (target.output == OutputFormat.json) {
                 out.println(Json.write(Json.MAPPER.valueToTree(status)));
             } else {
                 out.println(status.tuningJobName() + ": " + status.state() + " (" + status.elapsedSeconds() + " s)");

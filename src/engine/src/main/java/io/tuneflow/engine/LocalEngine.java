@@ -10,7 +10,6 @@ import io.tuneflow.engine.training.TrainingJobRunner;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.s3.S3Client;
 
