@@ -13,6 +13,7 @@ import io.tuneflow.core.request.TuningRequestReader;
 import io.tuneflow.engine.FaultInjection;
 import io.tuneflow.engine.LocalEngine;
 import io.tuneflow.engine.s3.EmbeddedS3;
+import io.tuneflow.engine.training.Archives;
 import io.tuneflow.engine.training.LocalImage;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -226,6 +227,17 @@ final class RunCommand implements Callable<Integer> {
             Path directory = base.resolve(data.getValue()).normalize();
             if (!Files.isDirectory(directory)) {
                 throw new UserInputException("Tuneflow.LocalData: " + directory + " (for " + data.getKey() + ") is not a directory.");
+            }
+            if (data.getKey().endsWith(".tar.gz")) {
+                // A directory given for a .tar.gz object is packed into it: script-mode code for sagemaker_submit_directory.
+                Path archive = Files.createTempFile("sourcedir", ".tar.gz");
+                try {
+                    Archives.packTarGz(directory, archive);
+                    s3.putObject(b -> b.bucket(prefix.bucket()).key(prefix.prefix()), archive);
+                } finally {
+                    Files.deleteIfExists(archive);
+                }
+                continue;
             }
             try (Stream<Path> files = Files.walk(directory)) {
                 for (Path file : files.filter(Files::isRegularFile).toList()) {

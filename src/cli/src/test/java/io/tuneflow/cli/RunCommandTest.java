@@ -61,6 +61,28 @@ class RunCommandTest {
     }
 
     @Test
+    void theScikitLearnExampleRunsInScriptModeUnchanged() throws Exception {
+        boolean sklearn;
+        try {
+            sklearn = new ProcessBuilder("python3", "-c", "import sklearn").start().waitFor() == 0;
+        } catch (java.io.IOException e) {
+            sklearn = false;
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(sklearn, "python3 with scikit-learn is not installed (.ci/run installs it)");
+        CliRun run = CliRun.of("run", "../../examples/digits-sklearn/request.json", "--workspace", tmp.resolve("ws").toString(),
+                "--results", tmp.resolve("results").toString(), "--quiet");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("6 completed, 0 failed");
+        Path job;
+        try (Stream<Path> dirs = Files.list(tmp.resolve("results/digits"))) {
+            job = dirs.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        JsonNode best = JSON.readTree(job.resolve("best.json").toFile());
+        assertThat(best.get("objective").get("value").asDouble()).isGreaterThan(0.9);
+        assertThat(best.get("bestTrainingJob").get("modelArtifact").asText()).startsWith("s3://tuneflow-digits/output/");
+    }
+
+    @Test
     void anInvalidRequestStartsNothingAndExitsTwo() throws Exception {
         Path bad = Files.writeString(tmp.resolve("bad.json"), Files.readString(Path.of("../../examples/quickstart/request.json"))
                 .replace("\"Strategy\": \"Random\"", "\"Strategy\": \"random\""));
