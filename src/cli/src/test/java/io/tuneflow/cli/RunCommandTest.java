@@ -83,6 +83,43 @@ class RunCommandTest {
     }
 
     @Test
+    void ctrlCStopsTheTuningJobAndPublishesWhatExists() throws Exception {
+        // The quickstart with a trainer that reports a loss and then trains "forever", run as its own process.
+        Path example = Files.createDirectories(tmp.resolve("slow"));
+        Files.writeString(example.resolve("request.json"), Files.readString(Path.of("../../examples/quickstart/request.json"))
+                .replace("[\"java\", \"Train.java\"]", "[\"sh\", \"-c\", \"echo 'validation loss = 0.5'; exec sleep 300\"]")
+                .replace("\"data/\"", "\"" + Path.of("../../examples/quickstart/data").toAbsolutePath().normalize() + "/\""));
+        String javaCommand = ProcessHandle.current().info().command().orElse("java");
+        Process run = new ProcessBuilder(javaCommand, "-cp", System.getProperty("java.class.path"), TuneflowCommand.class.getName(),
+                "run", example.resolve("request.json").toString(), "--workspace", tmp.resolve("ws").toString(),
+                "--results", tmp.resolve("results").toString()).redirectErrorStream(true).start();
+        java.io.BufferedReader output = new java.io.BufferedReader(new java.io.InputStreamReader(run.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8));
+        StringBuilder seen = new StringBuilder();
+        String line;
+        while ((line = output.readLine()) != null) {
+            seen.append(line).append('\n');
+            if (line.contains("(3 running")) {
+                break; // three trials are training: now the user presses Ctrl-C
+            }
+        }
+        assertThat(seen.toString()).contains("(3 running");
+        new ProcessBuilder("kill", "-INT", Long.toString(run.pid())).start().waitFor();
+        while ((line = output.readLine()) != null) {
+            seen.append(line).append('\n');
+        }
+        assertThat(run.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(run.exitValue()).as(seen.toString()).isEqualTo(1);
+        assertThat(seen.toString()).contains("Stopping quickstart-").contains(": Stopped after").contains("3 stopped")
+                .contains("Results:");
+        try (Stream<Path> dirs = Files.list(tmp.resolve("results/quickstart"))) {
+            Path job = dirs.filter(Files::isDirectory).findFirst().orElseThrow();
+            assertThat(JSON.readTree(job.resolve("best.json").toFile()).get("status").asText()).isEqualTo("Stopped");
+            assertThat(JSON.readTree(job.resolve("trials.json").toFile()).get("trials")).hasSize(3);
+        }
+    }
+
+    @Test
     void anInvalidRequestStartsNothingAndExitsTwo() throws Exception {
         Path bad = Files.writeString(tmp.resolve("bad.json"), Files.readString(Path.of("../../examples/quickstart/request.json"))
                 .replace("\"Strategy\": \"Random\"", "\"Strategy\": \"random\""));
