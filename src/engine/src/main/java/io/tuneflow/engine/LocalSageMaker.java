@@ -28,6 +28,10 @@ public final class LocalSageMaker implements AutoCloseable {
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(LocalSageMaker.class.getName());
 
     public static final String REGION = "us-east-1";
+    /** SageMaker's default quotas (Service Quotas) that requests can exceed; the engine enforces the same numbers. */
+    static final int MAX_CONCURRENT_TUNING_JOBS = 100;
+    static final int MAX_TRAINING_JOBS_PER_TUNING_JOB = 750;
+    static final int MAX_PARALLEL_TRAINING_JOBS_PER_TUNING_JOB = 100;
     public static final String ACCOUNT = "000000000000";
 
     private final TrainingJobRunner runner;
@@ -69,6 +73,7 @@ public final class LocalSageMaker implements AutoCloseable {
 
     /** Starts a validated request; a name in use is SageMaker's ResourceInUse. */
     public TuningJob create(CreateHyperParameterTuningJobRequest request) {
+        checkQuotas(request);
         String name = request.hyperParameterTuningJobName();
         String arn = "arn:aws:sagemaker:" + REGION + ":" + ACCOUNT + ":hyper-parameter-tuning-job/" + name.toLowerCase(Locale.ROOT);
         TuningJob job = new TuningJob(name, arn, request, Instant.now(), journal);
@@ -81,6 +86,24 @@ public final class LocalSageMaker implements AutoCloseable {
         recordNotes(job);
         run(new TuningJobExecutor(job, runner, s3, workspace, localImages, faults));
         return job;
+    }
+
+    private void checkQuotas(CreateHyperParameterTuningJobRequest request) {
+        var limits = request.hyperParameterTuningJobConfig().resourceLimits();
+        if (limits.maxNumberOfTrainingJobs() != null && limits.maxNumberOfTrainingJobs() > MAX_TRAINING_JOBS_PER_TUNING_JOB) {
+            throw SageMakerError.limitExceeded("The account-level service limit 'Number of training jobs per hyperparameter tuning job' is "
+                    + MAX_TRAINING_JOBS_PER_TUNING_JOB + ", and MaxNumberOfTrainingJobs is " + limits.maxNumberOfTrainingJobs() + ".");
+        }
+        if (limits.maxParallelTrainingJobs() != null && limits.maxParallelTrainingJobs() > MAX_PARALLEL_TRAINING_JOBS_PER_TUNING_JOB) {
+            throw SageMakerError.limitExceeded("The account-level service limit 'Number of parallel training jobs per hyperparameter"
+                    + " tuning job' is " + MAX_PARALLEL_TRAINING_JOBS_PER_TUNING_JOB + ", and MaxParallelTrainingJobs is "
+                    + limits.maxParallelTrainingJobs() + ".");
+        }
+        long running = jobs.values().stream().filter(j -> j.endTime().isEmpty()).count();
+        if (running >= MAX_CONCURRENT_TUNING_JOBS) {
+            throw SageMakerError.limitExceeded("The account-level service limit 'Number of concurrent hyperparameter tuning jobs' is "
+                    + MAX_CONCURRENT_TUNING_JOBS + ", with " + running + " in progress.");
+        }
     }
 
     /** Warns, in the log and in {@code jobs/<name>/local-execution.json}, of what runs differently here. */

@@ -27,6 +27,10 @@ public final class SageMakerError extends RuntimeException {
         return new SageMakerError("ResourceInUse", 400, message);
     }
 
+    public static SageMakerError limitExceeded(String message) {
+        return new SageMakerError("ResourceLimitExceeded", 400, message);
+    }
+
     public String type() {
         return type;
     }

@@ -31,6 +31,7 @@ import software.amazon.awssdk.services.sagemaker.model.DescribeTrainingJobRespon
 import software.amazon.awssdk.services.sagemaker.model.HyperParameterTrainingJobSummary;
 import software.amazon.awssdk.services.sagemaker.model.ListTrainingJobsForHyperParameterTuningJobResponse;
 import software.amazon.awssdk.services.sagemaker.model.ResourceInUseException;
+import software.amazon.awssdk.services.sagemaker.model.ResourceLimitExceededException;
 import software.amazon.awssdk.services.sagemaker.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.sagemaker.model.SageMakerException;
 import software.amazon.awssdk.services.sagemaker.model.SortOrder;
@@ -193,6 +194,10 @@ class LocalEngineComponentTest {
         assertThatThrownBy(() -> create(json)).isInstanceOf(ResourceInUseException.class);
         assertThatThrownBy(() -> sageMaker.describeHyperParameterTuningJob(b -> b.hyperParameterTuningJobName("nope")))
                 .isInstanceOf(ResourceNotFoundException.class);
+        String overQuota = request("big-demo", "Random",
+                "{\"ContinuousParameterRanges\": [{\"Name\": \"lr\", \"MinValue\": \"0.001\", \"MaxValue\": \"0.1\"}]}", 751, 1);
+        assertThatThrownBy(() -> create(overQuota)).isInstanceOfSatisfying(ResourceLimitExceededException.class,
+                e -> assertThat(e.awsErrorDetails().errorMessage()).contains("750"));
         var invalid = io.tuneflow.core.request.TuningRequestReader.read("r.json", json.replace("\"MinValue\": \"0.001\"", "\"MinValue\": \"0\"")
                 .replace("\"MaxValue\": \"0.1\"}", "\"MaxValue\": \"0.1\", \"ScalingType\": \"Logarithmic\"}").replace("dup-demo", "bad-demo"));
         assertThatThrownBy(() -> sageMaker.createHyperParameterTuningJob(invalid.request().orElseThrow().sageMakerRequest()))
