@@ -149,11 +149,7 @@ class TrainingJobRunnerTest {
         assertThat(outcome.secondaryStatus()).isEqualTo("MaxRuntimeExceeded");
         assertThat(outcome.exitCode()).isNull();
         long child = Long.parseLong(Files.readString(pidFile).strip());
-        Instant killedBy = Instant.now().plusSeconds(10);
-        while (running(child) && Instant.now().isBefore(killedBy)) {
-            Thread.onSpinWait();
-        }
-        assertThat(running(child)).as("child process killed").isFalse();
+        assertThat(endsSoon(child)).as("child process killed").isTrue();
         Path unpacked = Files.createDirectories(tmp.resolve("unpacked-4"));
         Archives.unpackTarGz(outcome.modelArtifact(), unpacked); // SageMaker keeps the model of a stopped job
         assertThat(unpacked.resolve("partial.txt")).exists();
@@ -169,12 +165,7 @@ class TrainingJobRunnerTest {
         assertThat(outcome.status()).isEqualTo("Completed");
         long orphan = Long.parseLong(Files.readString(pidFile).strip());
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/setsid")) && Files.isDirectory(Path.of("/proc")), "needs setsid and /proc");
-        // SIGKILL is delivered asynchronously: give the kernel a bounded moment to end the process.
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (running(orphan) && Instant.now().isBefore(deadline)) {
-            Thread.onSpinWait();
-        }
-        assertThat(running(orphan)).as("the trainer's background process ended with it").isFalse();
+        assertThat(endsSoon(orphan)).as("the trainer's background process ended with it").isTrue();
     }
 
     @Test
@@ -207,6 +198,15 @@ class TrainingJobRunnerTest {
         Map<String, String> hps = Map.of("sagemaker_program", "\"train.py\"", "sagemaker_submit_directory", "\"" + source + "\"");
         assertThatThrownBy(() -> runner.start(spec("job-7", hps, Duration.ofMinutes(1)), dir, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("train.py is not in the training code");
+    }
+
+    /** SIGKILL is delivered asynchronously: the kernel gets a bounded moment to end the process. */
+    private static boolean endsSoon(long pid) throws IOException {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (running(pid) && Instant.now().isBefore(deadline)) {
+            Thread.onSpinWait();
+        }
+        return !running(pid);
     }
 
     /** Alive and not a zombie: a killed orphan stays in the table until PID 1 reaps it, which a container may never do. */
