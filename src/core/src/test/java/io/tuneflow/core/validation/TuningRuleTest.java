@@ -131,7 +131,7 @@ class TuningRuleTest {
                 doc(GRID).set(C + ".TrainingJobEarlyStoppingType", "\"Auto\"").warns("grid.early-stopping-off", C + ".TrainingJobEarlyStoppingType"),
                 doc(GRID).set(C + ".TrainingJobEarlyStoppingType", "\"Off\"").accepts("grid.early-stopping-off"),
                 doc(SINGLE).remove(C + ".ResourceLimits.MaxNumberOfTrainingJobs")
-                        .rejects("resources.max-training-jobs-required", C + ".ResourceLimits.MaxNumberOfTrainingJobs"),
+                        .warns("resources.max-training-jobs-required", C + ".ResourceLimits.MaxNumberOfTrainingJobs"),
                 doc(GRID).accepts("resources.max-training-jobs-required"),
                 doc(SINGLE).set(C + ".ResourceLimits.MaxParallelTrainingJobs", "10")
                         .warns("resources.parallel-exceeds-total", C + ".ResourceLimits.MaxParallelTrainingJobs"),
@@ -139,6 +139,23 @@ class TuningRuleTest {
                 doc(GRID).set(C + ".ResourceLimits.MaxNumberOfTrainingJobs", "7")
                         .warns("grid.combinations-exceed-max", C + ".ResourceLimits.MaxNumberOfTrainingJobs"),
                 doc(GRID).set(C + ".ResourceLimits.MaxNumberOfTrainingJobs", "6").accepts("grid.combinations-exceed-max"),
+                doc(SINGLE).remove(PR + ".ContinuousParameterRanges").set(C + ".ResourceLimits.MaxNumberOfTrainingJobs", "11")
+                        .rejects("ranges.discrete-combinations", C + ".ResourceLimits.MaxNumberOfTrainingJobs"),
+                doc(SINGLE).remove(PR + ".ContinuousParameterRanges").set(C + ".ResourceLimits.MaxNumberOfTrainingJobs", "10")
+                        .accepts("ranges.discrete-combinations"),
+                doc(SINGLE).set(C + ".ResourceLimits.MaxNumberOfTrainingJobs", "500").accepts("ranges.discrete-combinations"),
+                doc(GRID).set(PR + ".CategoricalParameterRanges[1].Values", strings(30))
+                        .set(PR + ".CategoricalParameterRanges[2]", "{\"Name\": \"gamma\", \"Values\": " + strings(9) + "}")
+                        .rejects("grid.combinations-limit", PR),
+                doc(GRID).set(PR + ".CategoricalParameterRanges[1].Values", strings(25))
+                        .set(PR + ".CategoricalParameterRanges[2]", "{\"Name\": \"gamma\", \"Values\": " + strings(10) + "}")
+                        .accepts("grid.combinations-limit"),
+                doc(SINGLE).set(TD + ".StaticHyperParameters", statics(98)).rejects("hyperparameters.total", TD + ".StaticHyperParameters"),
+                doc(SINGLE).set(TD + ".StaticHyperParameters", statics(97)).accepts("hyperparameters.total"),
+                doc(MULTI).set(TDS + "[0].Environment", environment(25)).set(TDS + "[1].Environment", environment(24))
+                        .rejects("environment.total", TDS),
+                doc(MULTI).set(TDS + "[0].Environment", environment(24)).set(TDS + "[1].Environment", environment(24))
+                        .accepts("environment.total"),
                 // definitions
                 doc(SINGLE).copy(TD, TDS + "[0]").rejects("definition.exactly-one", TDS),
                 doc(SINGLE).remove(TD).rejects("definition.exactly-one", TD),
@@ -226,6 +243,18 @@ class TuningRuleTest {
     private static String continuousRanges(int count) {
         return IntStream.range(0, count).mapToObj(i -> "{\"Name\": \"c" + i + "\", \"MinValue\": \"0.1\", \"MaxValue\": \"0.9\"}")
                 .collect(Collectors.joining(",", "[", "]"));
+    }
+
+    private static String strings(int count) {
+        return IntStream.range(0, count).mapToObj(i -> "\"v" + i + "\"").collect(Collectors.joining(",", "[", "]"));
+    }
+
+    private static String statics(int count) {
+        return IntStream.range(0, count).mapToObj(i -> "\"s" + i + "\": \"1\"").collect(Collectors.joining(",", "{", "}"));
+    }
+
+    private static String environment(int count) {
+        return IntStream.range(0, count).mapToObj(i -> "\"E" + i + "\": \"1\"").collect(Collectors.joining(",", "{", "}"));
     }
 
     private static String warmStart(String... parents) {

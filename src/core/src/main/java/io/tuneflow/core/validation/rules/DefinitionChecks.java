@@ -42,6 +42,35 @@ final class DefinitionChecks {
             checkEnvironment(context, d);
         }
         checkTags(context);
+        checkTotals(context);
+    }
+
+    static final int MAX_HYPERPARAMETERS = 100;
+    static final int MAX_ENVIRONMENT_VARIABLES = 48;
+
+    /** Limits over the whole job: hyperparameters per definition (with SageMaker's own), environment variables summed. */
+    private static void checkTotals(RuleContext context) {
+        int environment = 0;
+        for (Definition definition : context.definitions()) {
+            HyperParameterTrainingJobDefinition d = definition.definition();
+            environment += d.environment().size();
+            var r = definition.ranges();
+            int tuned = r == null ? 0 : r.integerParameterRanges().size() + r.continuousParameterRanges().size()
+                    + r.categoricalParameterRanges().size();
+            int total = d.staticHyperParameters().size() + tuned + 1; // + _tuning_objective_metric, which SageMaker adds
+            if (total > MAX_HYPERPARAMETERS) {
+                context.error(TuningRule.HYPERPARAMETERS_TOTAL, context.pathOf(d, "StaticHyperParameters"),
+                        total + " hyperparameters (" + d.staticHyperParameters().size() + " static, " + tuned
+                                + " tuned, and _tuning_objective_metric); SageMaker allows " + MAX_HYPERPARAMETERS + " in total.",
+                        "Remove " + (total - MAX_HYPERPARAMETERS) + " static hyperparameters or ranges.");
+            }
+        }
+        if (context.multiDefinition() && environment > MAX_ENVIRONMENT_VARIABLES) {
+            context.error(TuningRule.ENVIRONMENT_TOTAL, JsonPath.root().field("TrainingJobDefinitions"),
+                    "The training job definitions set " + environment + " environment variables together; SageMaker allows "
+                            + MAX_ENVIRONMENT_VARIABLES + " for the whole tuning job.",
+                    "Remove " + (environment - MAX_ENVIRONMENT_VARIABLES) + " environment variables across the definitions.");
+        }
     }
 
     private static void checkDefinitionChoice(RuleContext context) {
@@ -118,7 +147,7 @@ final class DefinitionChecks {
         }
         if (tuning != null) {
             boolean configs = tuning.hasInstanceConfigs() && !tuning.instanceConfigs().isEmpty();
-            boolean single = tuning.instanceType() != null || tuning.instanceCount() != null;
+            boolean single = tuning.instanceType() != null || tuning.instanceCount() != null || tuning.volumeSizeInGB() != null;
             if (configs && single) {
                 context.error(TuningRule.INSTANCE_CONFIGS_OR_TYPE, context.pathOf(tuning, "InstanceConfigs"),
                         "HyperParameterTuningResourceConfig has InstanceConfigs and also InstanceType/InstanceCount.",

@@ -18,6 +18,7 @@ final class StrategyChecks {
     /** Static hyperparameters SageMaker reads MaxResource from when HyperbandStrategyConfig does not give it. */
     static final List<String> EPOCH_HYPERPARAMETERS = List.of("epochs", "numepochs", "n-epochs", "n_epochs", "num_epochs");
     static final int MAX_HYPERBAND_RESOURCE = 20_000;
+    static final int GRID_LIMIT = 750;
 
     private StrategyChecks() {
     }
@@ -39,6 +40,39 @@ final class StrategyChecks {
             checkGrid(context, config, configPath);
         }
         checkResourceLimits(context, config, strategy);
+        if (strategy != HyperParameterTuningJobStrategyType.GRID && config.resourceLimits() != null
+                && config.resourceLimits().maxNumberOfTrainingJobs() != null) {
+            checkDiscreteCombinations(context, config.resourceLimits());
+        }
+    }
+
+    /** Integer and categorical ranges alone have finitely many combinations; SageMaker will not run more jobs than that. */
+    private static void checkDiscreteCombinations(RuleContext context, ResourceLimits limits) {
+        for (Definition definition : context.definitions()) {
+            ParameterRanges ranges = definition.ranges();
+            if (ranges == null || !ranges.continuousParameterRanges().isEmpty() || !ranges.autoParameters().isEmpty()
+                    || ranges.integerParameterRanges().isEmpty() && ranges.categoricalParameterRanges().isEmpty()) {
+                continue;
+            }
+            BigInteger combinations = BigInteger.ONE;
+            try {
+                for (var r : ranges.integerParameterRanges()) {
+                    long span = Long.parseLong(r.maxValue().strip()) - Long.parseLong(r.minValue().strip()) + 1;
+                    combinations = combinations.multiply(BigInteger.valueOf(Math.max(0, span)));
+                }
+            } catch (NumberFormatException | NullPointerException e) {
+                continue; // malformed bounds are reported by the range rules
+            }
+            for (CategoricalParameterRange r : ranges.categoricalParameterRanges()) {
+                combinations = combinations.multiply(BigInteger.valueOf(r.values().size()));
+            }
+            if (combinations.compareTo(BigInteger.valueOf(limits.maxNumberOfTrainingJobs())) < 0) {
+                context.error(TuningRule.RANGES_DISCRETE_COMBINATIONS, context.pathOf(limits, "MaxNumberOfTrainingJobs"),
+                        "The integer and categorical ranges have only " + combinations + " combinations, fewer than MaxNumberOfTrainingJobs ("
+                                + limits.maxNumberOfTrainingJobs() + ").",
+                        "Lower MaxNumberOfTrainingJobs to " + combinations + ", or widen the ranges.");
+            }
+        }
     }
 
     private static void checkHyperband(RuleContext context, HyperParameterTuningJobConfig config, JsonPath configPath) {
@@ -97,6 +131,11 @@ final class StrategyChecks {
             for (CategoricalParameterRange range : ranges.categoricalParameterRanges()) {
                 combinations = combinations.multiply(BigInteger.valueOf(range.values().size()));
             }
+            if (combinations.compareTo(BigInteger.valueOf(GRID_LIMIT)) > 0) {
+                context.error(TuningRule.GRID_COMBINATIONS_LIMIT, definition.rangesPath(),
+                        "Grid search has " + combinations + " combinations; SageMaker runs at most " + GRID_LIMIT + ".",
+                        "Remove categorical values (or ranges) to reach " + GRID_LIMIT + " combinations or fewer, or use Random search.");
+            }
             if (limits != null && limits.maxNumberOfTrainingJobs() != null && !ranges.categoricalParameterRanges().isEmpty()
                     && BigInteger.valueOf(limits.maxNumberOfTrainingJobs()).compareTo(combinations) > 0) {
                 context.warning(TuningRule.GRID_COMBINATIONS_EXCEED_MAX,
@@ -125,7 +164,7 @@ final class StrategyChecks {
         if (limits.maxNumberOfTrainingJobs() == null && strategy != null
                 && strategy != HyperParameterTuningJobStrategyType.GRID
                 && strategy != HyperParameterTuningJobStrategyType.UNKNOWN_TO_SDK_VERSION) {
-            context.error(TuningRule.MAX_TRAINING_JOBS_REQUIRED, context.pathOf(limits, "MaxNumberOfTrainingJobs"),
+            context.warning(TuningRule.MAX_TRAINING_JOBS_REQUIRED, context.pathOf(limits, "MaxNumberOfTrainingJobs"),
                     "The " + strategy + " strategy needs MaxNumberOfTrainingJobs: only Grid search knows how many jobs to run.",
                     "Add \"MaxNumberOfTrainingJobs\": the total number of training jobs to run, e.g. 20.");
         }
