@@ -34,7 +34,7 @@ final class ResultsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (SageMakerClient sageMaker = SageMakerClients.create(target.endpoint)) {
+        try (SageMakerClient sageMaker = AwsClients.sageMaker(target.endpoint)) {
             TuningResults results = TuningResults.read(sageMaker, target.job, pipeline != null ? pipeline : target.job);
             ObjectNode best = results.best(Instant.now().toString());
             ObjectNode trials = results.trials();

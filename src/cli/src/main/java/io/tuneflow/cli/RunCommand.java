@@ -104,13 +104,13 @@ final class RunCommand implements Callable<Integer> {
         if (local) {
             try (LocalEngine engine = LocalEngine.start(new LocalEngine.Settings(workspace, "127.0.0.1", 0, 0, python,
                     localImages(tuning), FaultInjection.none(), Duration.ofSeconds(10)));
-                 SageMakerClient sageMaker = SageMakerClients.create(engine.sageMakerEndpoint());
+                 SageMakerClient sageMaker = AwsClients.sageMaker(engine.sageMakerEndpoint());
                  S3Client s3 = EmbeddedS3.client(engine.s3Endpoint())) {
                 prepareLocalS3(s3, tuning, resultsUri);
                 return runToEnd(out, read, sageMaker, s3, resultsUri, resultsDir, Duration.ofMillis(500));
             }
         }
-        try (SageMakerClient sageMaker = SageMakerClients.create(endpoint); S3Client s3 = S3Client.create()) {
+        try (SageMakerClient sageMaker = AwsClients.sageMaker(endpoint); S3Client s3 = AwsClients.s3()) {
             return runToEnd(out, read, sageMaker, s3, resultsUri, null, null);
         }
     }

@@ -25,7 +25,7 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (SageMakerClient sageMaker = SageMakerClients.create(target.endpoint)) {
+        try (SageMakerClient sageMaker = AwsClients.sageMaker(target.endpoint)) {
             TuningStatus status = new CheckTuningJob(sageMaker).check(target.job);
             if (target.output == OutputFormat.json) {
                 out.println(Json.write(Json.MAPPER.valueToTree(status)));

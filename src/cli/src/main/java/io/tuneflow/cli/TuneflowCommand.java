@@ -46,7 +46,8 @@ public final class TuneflowCommand {
         @Override
         public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
             boolean debug = parseResult.hasMatchedOption("--debug")
-                    || parseResult.subcommands().stream().anyMatch(s -> s.hasMatchedOption("--debug"));
+                    || parseResult.subcommands().stream().anyMatch(s -> s.hasMatchedOption("--debug"))
+                    || Boolean.getBoolean("tuneflow.debug"); // set by the test runner: a failing test shows its trace
             PrintWriter err = commandLine.getErr();
             if (e instanceof UserInputException) {
                 err.println("tuneflow: " + e.getMessage());
