@@ -1,6 +1,7 @@
 package io.tuneflow.cli;
 
 import io.tuneflow.core.orchestration.CheckTuningJob;
+import io.tuneflow.core.orchestration.CompletionReason;
 import io.tuneflow.core.orchestration.JobReference;
 import io.tuneflow.core.orchestration.PublishResults;
 import io.tuneflow.core.orchestration.PublishedResults;
@@ -146,13 +147,15 @@ final class RunCommand implements Callable<Integer> {
         progress.end();
         PublishedResults published = new PublishResults(sageMaker, s3).publish(job.tuningJobName(), job.pipelineName(),
                 ResultsLocation.parse(resultsUri));
-        report(out, status, published, resultsDir, ResultsLocation.parse(resultsUri), s3);
+        String reason = CompletionReason.of(sageMaker.describeHyperParameterTuningJob(b -> b.hyperParameterTuningJobName(job.tuningJobName())));
+        report(out, status, reason, published, resultsDir, ResultsLocation.parse(resultsUri), s3);
         return status.state().equals("Completed") ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
-    private void report(PrintWriter out, TuningStatus status, PublishedResults published, Path resultsDir, ResultsLocation root,
-                        S3Client s3) throws IOException {
-        out.println(status.tuningJobName() + ": " + status.state() + " after " + status.elapsedSeconds() + " s — "
+    private void report(PrintWriter out, TuningStatus status, String reason, PublishedResults published, Path resultsDir,
+                        ResultsLocation root, S3Client s3) throws IOException {
+        String why = reason == null || reason.equals(status.state()) ? "" : " (" + reason + ")";
+        out.println(status.tuningJobName() + ": " + status.state() + why + " after " + status.elapsedSeconds() + " s — "
                 + status.trainingJobs().getOrDefault("Completed", 0) + " completed, "
                 + (status.trainingJobs().getOrDefault("NonRetryableError", 0) + status.trainingJobs().getOrDefault("RetryableError", 0))
                 + " failed, " + status.trainingJobs().getOrDefault("Stopped", 0) + " stopped");

@@ -128,6 +128,7 @@ class OrchestrationStepsTest {
                 JsonNode trials = read(s3, prefix + "trials.json");
                 JsonNode latest = read(s3, "tuning/steps/latest.json");
                 assertValid("best.schema.json", best);
+                assertThat(best.get("completion").get("reason").asText()).isEqualTo("MaxNumberOfTrainingJobs");
                 assertValid("trials.schema.json", trials);
                 assertValid("latest.schema.json", latest);
 
@@ -186,6 +187,7 @@ class OrchestrationStepsTest {
             JsonNode best = read(s3, prefix + "best.json");
             JsonNode trials = read(s3, prefix + "trials.json");
             assertValid("best.schema.json", best);
+            assertThat(best.get("completion").get("reason").asText()).isEqualTo("Failed");
             assertValid("trials.schema.json", trials);
             assertValid("latest.schema.json", read(s3, "tuning/steps/latest.json"));
             assertThat(best.get("bestTrainingJob").isNull()).isTrue();

@@ -7,7 +7,6 @@ import software.amazon.awssdk.services.sagemaker.model.CreateHyperParameterTunin
 import software.amazon.awssdk.services.sagemaker.model.HyperParameterTrainingJobDefinition;
 import software.amazon.awssdk.services.sagemaker.model.HyperParameterTuningJobConfig;
 import software.amazon.awssdk.services.sagemaker.model.HyperParameterTuningJobStrategyType;
-import software.amazon.awssdk.services.sagemaker.model.TrainingJobEarlyStoppingType;
 
 /**
  * What the local engine does differently from SageMaker for a given request: fields it accepts but cannot apply on
@@ -23,19 +22,8 @@ public final class LocalExecutionNotes {
         List<String> notes = new ArrayList<>();
         HyperParameterTuningJobConfig config = request.hyperParameterTuningJobConfig();
         HyperParameterTuningJobStrategyType strategy = config.strategy();
-        if (strategy == HyperParameterTuningJobStrategyType.BAYESIAN || strategy == HyperParameterTuningJobStrategyType.HYPERBAND) {
+        if (strategy == HyperParameterTuningJobStrategyType.BAYESIAN) {
             notes.add("Strategy " + strategy + " is not implemented by the local engine yet: trials are chosen by random search.");
-        }
-        if (config.trainingJobEarlyStoppingType() == TrainingJobEarlyStoppingType.AUTO) {
-            notes.add("TrainingJobEarlyStoppingType Auto: early stopping is not implemented locally yet; every trial runs to its end.");
-        }
-        if (config.tuningJobCompletionCriteria() != null && (config.tuningJobCompletionCriteria().bestObjectiveNotImproving() != null
-                || config.tuningJobCompletionCriteria().convergenceDetected() != null)) {
-            notes.add("TuningJobCompletionCriteria BestObjectiveNotImproving/ConvergenceDetected are not applied locally yet "
-                    + "(TargetObjectiveMetricValue is).");
-        }
-        if (request.warmStartConfig() != null) {
-            notes.add("WarmStartConfig is not applied locally yet: the job starts without its parents' trials.");
         }
         if (request.autotune() != null) {
             notes.add("Autotune is not applied locally.");

@@ -8,6 +8,7 @@ import io.tuneflow.engine.tuning.JobJournal;
 import io.tuneflow.engine.tuning.Trial;
 import io.tuneflow.engine.tuning.TuningJob;
 import io.tuneflow.engine.tuning.TuningJobExecutor;
+import io.tuneflow.engine.tuning.WarmStart;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collection;
@@ -74,6 +75,7 @@ public final class LocalSageMaker implements AutoCloseable {
     /** Starts a validated request; a name in use is SageMaker's ResourceInUse. */
     public TuningJob create(CreateHyperParameterTuningJobRequest request) {
         checkQuotas(request);
+        List<TuningJob> parents = warmStartParents(request);
         String name = request.hyperParameterTuningJobName();
         String arn = "arn:aws:sagemaker:" + REGION + ":" + ACCOUNT + ":hyper-parameter-tuning-job/" + name.toLowerCase(Locale.ROOT);
         TuningJob job = new TuningJob(name, arn, request, Instant.now(), journal);
@@ -84,8 +86,30 @@ public final class LocalSageMaker implements AutoCloseable {
         }
         job.record();
         recordNotes(job);
-        run(new TuningJobExecutor(job, runner, s3, workspace, localImages, faults));
+        run(executor(job, parents));
         return job;
+    }
+
+    private List<TuningJob> warmStartParents(CreateHyperParameterTuningJobRequest request) {
+        try {
+            return WarmStart.parents(request, this::tuningJob);
+        } catch (WarmStart.RejectedException e) {
+            throw e.limitExceeded() ? SageMakerError.limitExceeded(e.getMessage()) : SageMakerError.validation(e.getMessage());
+        }
+    }
+
+    private TuningJobExecutor executor(TuningJob job, List<TuningJob> parents) {
+        return new TuningJobExecutor(job, runner, s3, workspace, localImages, faults, parents);
+    }
+
+    /** A tuning job's warm-start parents (none without WarmStartConfig); for OverallBestTrainingJob. */
+    public List<TuningJob> parentsOf(TuningJob job) {
+        if (job.request().warmStartConfig() == null) {
+            return List.of();
+        }
+        return job.request().warmStartConfig().parentHyperParameterTuningJobs().stream()
+                .map(p -> jobs.get(p.hyperParameterTuningJobName().toLowerCase(Locale.ROOT)))
+                .filter(java.util.Objects::nonNull).toList();
     }
 
     private void checkQuotas(CreateHyperParameterTuningJobRequest request) {
@@ -140,7 +164,7 @@ public final class LocalSageMaker implements AutoCloseable {
                         ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
                         io.tuneflow.engine.training.TrainerSession.killRemaining(pid);
                     });
-            TuningJobExecutor executor = new TuningJobExecutor(job, runner, s3, workspace, localImages, faults);
+            TuningJobExecutor executor = executor(job, parentsOf(job));
             executor.resumeInterrupted();
             run(executor);
         }

@@ -37,19 +37,26 @@ public final class MetricExtractor {
             "\u001B(?:\\[[0-?]*[ -/]*[@-~]|\\][^\u0007\u001B]*(?:\u0007|\u001B\\\\)?|[@-Z\\\\-_])");
 
     private final List<Tracker> trackers;
+    private final MetricListener listener;
     private long lines;
     private long truncatedLines;
 
-    private MetricExtractor(List<Tracker> trackers) {
+    private MetricExtractor(List<Tracker> trackers, MetricListener listener) {
         this.trackers = trackers;
+        this.listener = listener;
     }
 
     public static MetricExtractor create(List<MetricDefinition> definitions) {
+        return create(definitions, MetricListener.NONE);
+    }
+
+    /** An extractor that also tells {@code listener} of every value as it is found. */
+    public static MetricExtractor create(List<MetricDefinition> definitions, MetricListener listener) {
         List<Tracker> trackers = new ArrayList<>();
         for (MetricDefinition definition : definitions) {
             trackers.add(new Tracker(definition.name(), definition.regex(), MetricRegex.compile(definition.regex())));
         }
-        return new MetricExtractor(trackers);
+        return new MetricExtractor(trackers, listener);
     }
 
     /** Reads a whole log file (invalid UTF-8 is replaced, as a terminal would show it) and returns what each metric found. */
@@ -93,7 +100,10 @@ public final class MetricExtractor {
             line = ANSI.matcher(line).replaceAll("");
         }
         for (Tracker tracker : trackers) {
-            tracker.accept(line, lines);
+            MetricValue found = tracker.accept(line, lines);
+            if (found != null) {
+                listener.valueFound(tracker.name, found);
+            }
         }
     }
 
@@ -130,24 +140,28 @@ public final class MetricExtractor {
             this.error = compiled.error().orElse(null);
         }
 
-        void accept(String line, long lineNumber) {
+        /** Matches one line; returns the value it adds, or null. */
+        MetricValue accept(String line, long lineNumber) {
             if (pattern == null) {
-                return;
+                return null;
             }
             Matcher m = pattern.matcher(line);
             if (!m.find()) {
-                return;
+                return null;
             }
             matches++;
             OptionalDouble value = MetricNumber.parse(m.group(1));
             if (value.isPresent()) {
-                values.add(new MetricValue(value.getAsDouble(), lineNumber));
+                MetricValue found = new MetricValue(value.getAsDouble(), lineNumber);
+                values.add(found);
+                return found;
             } else {
                 skipped++;
                 if (skippedExamples.size() < SKIPPED_EXAMPLES) {
                     String captured = m.group(1) == null ? "(nothing)" : m.group(1);
                     skippedExamples.add(captured.length() > 80 ? captured.substring(0, 77) + "..." : captured);
                 }
+                return null;
             }
         }
 

@@ -110,6 +110,17 @@ public final class TuningResults {
         out.putObject("trainingJobs").put("Completed", counters.completed()).put("InProgress", counters.inProgress())
                 .put("RetryableError", counters.retryableError()).put("NonRetryableError", counters.nonRetryableError())
                 .put("Stopped", counters.stopped());
+        ObjectNode completion = out.putObject("completion").put("reason", CompletionReason.of(job));
+        var details = job.tuningJobCompletionDetails();
+        completion.put("trainingJobsNotImproving", details == null ? null : details.numberOfTrainingJobsObjectiveNotImproving());
+        completion.put("convergenceDetectedTime", details == null || details.convergenceDetectedTime() == null ? null
+                : details.convergenceDetectedTime().toString());
+        if (job.overallBestTrainingJob() != null) {
+            var overall = job.overallBestTrainingJob();
+            out.putObject("overallBestTrainingJob").put("name", overall.trainingJobName()).put("tuningJobName", overall.tuningJobName())
+                    .put("objective", overall.finalHyperParameterTuningJobObjectiveMetric() == null ? null
+                            : (double) overall.finalHyperParameterTuningJobObjectiveMetric().value());
+        }
         out.put("publishedAt", publishedAt);
         return out;
     }

@@ -1,6 +1,7 @@
 package io.tuneflow.engine.api;
 
 import io.tuneflow.engine.LocalSageMaker;
+import io.tuneflow.engine.tuning.CompletionCriteria;
 import io.tuneflow.engine.tuning.Trial;
 import io.tuneflow.engine.tuning.TuningJob;
 import java.util.List;
@@ -13,7 +14,11 @@ import software.amazon.awssdk.services.sagemaker.model.DescribeTrainingJobRespon
 import software.amazon.awssdk.services.sagemaker.model.FinalHyperParameterTuningJobObjectiveMetric;
 import software.amazon.awssdk.services.sagemaker.model.HyperParameterTrainingJobDefinition;
 import software.amazon.awssdk.services.sagemaker.model.HyperParameterTrainingJobSummary;
+import software.amazon.awssdk.services.sagemaker.model.HyperParameterTuningJobConsumedResources;
+import software.amazon.awssdk.services.sagemaker.model.HyperParameterTuningJobObjectiveType;
 import software.amazon.awssdk.services.sagemaker.model.HyperParameterTuningJobSummary;
+import software.amazon.awssdk.services.sagemaker.model.HyperParameterTuningJobWarmStartType;
+import software.amazon.awssdk.services.sagemaker.model.HyperParameterTuningJobCompletionDetails;
 import software.amazon.awssdk.services.sagemaker.model.MetricData;
 import software.amazon.awssdk.services.sagemaker.model.ModelArtifacts;
 import software.amazon.awssdk.services.sagemaker.model.ObjectiveStatusCounters;
@@ -28,7 +33,8 @@ final class Responses {
     private Responses() {
     }
 
-    static DescribeHyperParameterTuningJobResponse describe(TuningJob job) {
+    /** @param parents the job's warm-start parents, for OverallBestTrainingJob */
+    static DescribeHyperParameterTuningJobResponse describe(TuningJob job, List<TuningJob> parents) {
         List<Trial> trials = job.trials();
         CreateHyperParameterTuningJobRequest request = job.request();
         DescribeHyperParameterTuningJobResponse.Builder response = DescribeHyperParameterTuningJobResponse.builder()
@@ -49,7 +55,33 @@ final class Responses {
         job.endTime().ifPresent(response::hyperParameterTuningEndTime);
         job.failureReason().ifPresent(response::failureReason);
         job.best().ifPresent(best -> response.bestTrainingJob(summary(job, best)));
+        CompletionCriteria.Assessment completion = CompletionCriteria.of(job).assess(trials);
+        response.tuningJobCompletionDetails(HyperParameterTuningJobCompletionDetails.builder()
+                .numberOfTrainingJobsObjectiveNotImproving(completion.trainingJobsNotImproving())
+                .convergenceDetectedTime(completion.convergenceDetectedTime()).build());
+        java.time.Instant end = job.endTime().orElse(java.time.Instant.now());
+        response.consumedResources(HyperParameterTuningJobConsumedResources.builder()
+                .runtimeInSeconds((int) java.time.Duration.between(job.creationTime(), end).toSeconds()).build());
+        if (request.warmStartConfig() != null
+                && request.warmStartConfig().warmStartType() == HyperParameterTuningJobWarmStartType.IDENTICAL_DATA_AND_ALGORITHM) {
+            overallBest(job, parents).ifPresent(response::overallBestTrainingJob);
+        }
         return response.build();
+    }
+
+    /** The best training job of the job and its parents: what IdenticalDataAndAlgorithm warm starts report. */
+    private static java.util.Optional<HyperParameterTrainingJobSummary> overallBest(TuningJob job, List<TuningJob> parents) {
+        boolean maximize = job.objective().type() == HyperParameterTuningJobObjectiveType.MAXIMIZE;
+        TuningJob bestJob = null;
+        Trial best = null;
+        for (TuningJob candidate : java.util.stream.Stream.concat(java.util.stream.Stream.of(job), parents.stream()).toList()) {
+            Trial trial = candidate.best().orElse(null);
+            if (trial != null && (best == null || (maximize ? trial.objective() > best.objective() : trial.objective() < best.objective()))) {
+                best = trial;
+                bestJob = candidate;
+            }
+        }
+        return best == null ? java.util.Optional.empty() : java.util.Optional.of(summary(bestJob, best));
     }
 
     static HyperParameterTuningJobSummary tuningJobSummary(TuningJob job) {

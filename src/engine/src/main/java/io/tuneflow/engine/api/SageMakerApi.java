@@ -88,7 +88,8 @@ public final class SageMakerApi {
     private SdkPojo describe(JsonNode body) {
         DescribeHyperParameterTuningJobRequest request = bind(body, "DescribeHyperParameterTuningJobRequest",
                 DescribeHyperParameterTuningJobRequest::builder);
-        return Responses.describe(engine.tuningJob(request.hyperParameterTuningJobName()));
+        TuningJob job = engine.tuningJob(request.hyperParameterTuningJobName());
+        return Responses.describe(job, engine.parentsOf(job));
     }
 
     private SdkPojo list(JsonNode body) {

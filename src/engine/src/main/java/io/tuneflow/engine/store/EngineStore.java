@@ -180,6 +180,7 @@ public final class EngineStore implements JobJournal, AutoCloseable {
             n.set("tuned", JSON.valueToTree(t.tunedHyperParameters()));
             n.set("hyperParameters", JSON.valueToTree(t.hyperParameters()));
             n.set("finalMetrics", JSON.valueToTree(t.finalMetrics()));
+            n.set("objectiveCurve", JSON.valueToTree(t.objectiveCurve()));
             putTime(n, "creationTime", t.creationTime());
             putTime(n, "startTime", t.startTime());
             putTime(n, "endTime", t.endTime());
@@ -192,7 +193,7 @@ public final class EngineStore implements JobJournal, AutoCloseable {
                     n.get("secondaryStatus").textValue(), n.get("objectiveStatus").textValue(),
                     n.hasNonNull("objective") ? n.get("objective").doubleValue() : null, doubles(n.get("finalMetrics")),
                     text(n, "failureReason"), time(n, "creationTime"), time(n, "startTime"), time(n, "endTime"),
-                    text(n, "modelArtifact"));
+                    text(n, "modelArtifact"), curve(n.get("objectiveCurve")));
         }
 
         private static void putTime(ObjectNode n, String field, Instant time) {
@@ -212,6 +213,15 @@ public final class EngineStore implements JobJournal, AutoCloseable {
         private static Map<String, String> strings(JsonNode n) {
             Map<String, String> out = new LinkedHashMap<>();
             n.properties().forEach(e -> out.put(e.getKey(), e.getValue().textValue()));
+            return out;
+        }
+
+        /** Records written before curves were kept have none. */
+        private static List<Double> curve(JsonNode n) {
+            List<Double> out = new ArrayList<>();
+            if (n != null) {
+                n.forEach(v -> out.add(v.doubleValue()));
+            }
             return out;
         }
 

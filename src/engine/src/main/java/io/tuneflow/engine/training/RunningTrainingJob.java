@@ -2,6 +2,7 @@ package io.tuneflow.engine.training;
 
 import io.tuneflow.core.metrics.LogStream;
 import io.tuneflow.core.metrics.MetricExtractor;
+import io.tuneflow.core.metrics.MetricListener;
 import io.tuneflow.core.metrics.MetricSeries;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -39,14 +40,14 @@ public final class RunningTrainingJob {
     private volatile boolean stopRequested;
     private TrainingOutcome outcome;
 
-    RunningTrainingJob(TrainingJobSpec spec, JobDirectory dir, Process process, Duration stopGracePeriod, Instant start)
-            throws IOException {
+    RunningTrainingJob(TrainingJobSpec spec, JobDirectory dir, Process process, Duration stopGracePeriod, Instant start,
+                       MetricListener listener) throws IOException {
         this.spec = spec;
         this.dir = dir;
         this.process = process;
         this.stopGracePeriod = stopGracePeriod;
         this.start = start;
-        this.extractor = MetricExtractor.create(spec.metricDefinitions());
+        this.extractor = MetricExtractor.create(spec.metricDefinitions(), listener);
         this.log = new BufferedWriter(Files.newBufferedWriter(dir.log(), StandardCharsets.UTF_8));
         this.stdout = pump(process.getInputStream(), "stdout");
         this.stderr = pump(process.getErrorStream(), "stderr");

@@ -34,6 +34,12 @@ public final class TrainingJobRunner {
      * @throws IllegalArgumentException when the job is not script mode and no local command is given
      */
     public RunningTrainingJob start(TrainingJobSpec spec, JobDirectory dir, TrainerLaunch localImage) {
+        return start(spec, dir, localImage, io.tuneflow.core.metrics.MetricListener.NONE);
+    }
+
+    /** As {@link #start(TrainingJobSpec, JobDirectory, TrainerLaunch)}, telling {@code metrics} of each value as it is logged. */
+    public RunningTrainingJob start(TrainingJobSpec spec, JobDirectory dir, TrainerLaunch localImage,
+                                    io.tuneflow.core.metrics.MetricListener metrics) {
         TrainingContract contract = TrainingContract.prepare(spec, dir);
         TrainerLaunch launch = ScriptMode.prepare(spec, dir, contract, sources, python)
                 .or(() -> java.util.Optional.ofNullable(localImage))
@@ -44,7 +50,7 @@ public final class TrainingJobRunner {
         builder.environment().putAll(contract.environment());
         try {
             Instant start = Instant.now();
-            return new RunningTrainingJob(spec, dir, builder.start(), stopGracePeriod, start);
+            return new RunningTrainingJob(spec, dir, builder.start(), stopGracePeriod, start, metrics);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + String.join(" ", launch.command()) + " for "
                     + spec.trainingJobName() + ": " + e.getMessage(), e);

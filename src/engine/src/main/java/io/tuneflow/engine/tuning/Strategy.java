@@ -17,6 +17,14 @@ public interface Strategy {
      */
     List<Map<String, String>> suggest(int count, List<Trial> history);
 
+    /**
+     * This strategy, informed by the trials of warm-start parent jobs (already in this job's search space). Strategies
+     * that learn from results (Bayesian) take them as observations; Random and Grid do not learn, so they ignore them.
+     */
+    default Strategy withPriorTrials(List<Trial> prior) {
+        return this;
+    }
+
     /** How many trials the strategy will ever propose, when it knows (Grid). */
     default OptionalInt size() {
         return OptionalInt.empty();

@@ -1,6 +1,7 @@
 package io.tuneflow.engine.tuning;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,16 +13,29 @@ import java.util.Map;
  * @param objectiveStatus Pending, Succeeded or Failed (the objective metric was not found)
  * @param objective       the final value of the objective metric, or null
  * @param finalMetrics    the final value of every metric that produced one
+ * @param objectiveCurve  every value of the objective metric the trainer logged, in order: one per epoch for
+ *                        trainers that report each epoch, which is what early stopping and Hyperband judge
  */
 public record Trial(int index, String trainingJobName, Map<String, String> tunedHyperParameters,
                     Map<String, String> hyperParameters, String definitionName, String status, String secondaryStatus,
                     String objectiveStatus, Double objective, Map<String, Double> finalMetrics, String failureReason,
-                    Instant creationTime, Instant startTime, Instant endTime, String modelArtifact) {
+                    Instant creationTime, Instant startTime, Instant endTime, String modelArtifact,
+                    List<Double> objectiveCurve) {
 
     public Trial {
         tunedHyperParameters = Map.copyOf(tunedHyperParameters);
         hyperParameters = Map.copyOf(hyperParameters);
         finalMetrics = Map.copyOf(finalMetrics);
+        objectiveCurve = List.copyOf(objectiveCurve);
+    }
+
+    /** A trial whose objective curve is not known (not started, or recorded without one). */
+    public Trial(int index, String trainingJobName, Map<String, String> tunedHyperParameters,
+                 Map<String, String> hyperParameters, String definitionName, String status, String secondaryStatus,
+                 String objectiveStatus, Double objective, Map<String, Double> finalMetrics, String failureReason,
+                 Instant creationTime, Instant startTime, Instant endTime, String modelArtifact) {
+        this(index, trainingJobName, tunedHyperParameters, hyperParameters, definitionName, status, secondaryStatus,
+                objectiveStatus, objective, finalMetrics, failureReason, creationTime, startTime, endTime, modelArtifact, List.of());
     }
 
     public boolean running() {

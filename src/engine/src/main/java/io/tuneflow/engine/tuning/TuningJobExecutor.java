@@ -49,7 +49,14 @@ public final class TuningJobExecutor {
     private final Map<String, LocalImage> localImages;
     private final List<HyperParameterTrainingJobDefinition> definitions;
     private final List<Strategy> strategies = new ArrayList<>();
-    private final LinkedBlockingQueue<Trial> finished = new LinkedBlockingQueue<>();
+    /** What the trials tell the executor's loop: one ended, or one logged an objective value. Read by the loop only. */
+    private final LinkedBlockingQueue<TrialEvent> events = new LinkedBlockingQueue<>();
+    /** The objective values each trial has logged so far; used by the loop thread only. */
+    private final Map<Integer, List<Double>> curves = new HashMap<>();
+    private final EarlyStopping earlyStopping;
+    private final CompletionCriteria completion;
+    /** Stops trials on a thread of its own: a stop waits for the trainer to exit, the loop must not. */
+    private final ExecutorService stopper;
     private final Map<String, RunningTrainingJob> running = new ConcurrentHashMap<>();
     /** Trials asked to stop, possibly before their process exists (while their data is still downloading). */
     private final java.util.Set<String> stopRequests = ConcurrentHashMap.newKeySet();
@@ -58,6 +65,15 @@ public final class TuningJobExecutor {
 
     public TuningJobExecutor(TuningJob job, TrainingJobRunner runner, S3Transfers s3, Path workspace,
                              Map<String, LocalImage> localImages, FaultInjection faults) {
+        this(job, runner, s3, workspace, localImages, faults, List.of());
+    }
+
+    /**
+     * @param parents the warm-start parents ({@link WarmStart}); strategies that learn from history start from their
+     *                trials
+     */
+    public TuningJobExecutor(TuningJob job, TrainingJobRunner runner, S3Transfers s3, Path workspace,
+                             Map<String, LocalImage> localImages, FaultInjection faults, List<TuningJob> parents) {
         this.job = job;
         this.faults = faults;
         this.runner = runner;
@@ -68,16 +84,29 @@ public final class TuningJobExecutor {
         this.definitions = job.request().trainingJobDefinition() != null
                 ? List.of(job.request().trainingJobDefinition()) : job.request().trainingJobDefinitions();
         long seed = config.randomSeed() != null ? config.randomSeed() : job.name().hashCode();
+        boolean maximize = job.objective().type() == HyperParameterTuningJobObjectiveType.MAXIMIZE;
         for (int d = 0; d < definitions.size(); d++) {
             ParameterRanges ranges = definitions.get(d).hyperParameterRanges() != null
                     ? definitions.get(d).hyperParameterRanges() : config.parameterRanges();
             SearchSpace space = SearchSpace.of(ranges);
-            strategies.add(config.strategy() == HyperParameterTuningJobStrategyType.GRID
-                    ? new GridStrategy(space) : new RandomStrategy(space, seed + d));
+            Strategy strategy = config.strategy() == HyperParameterTuningJobStrategyType.GRID
+                    ? new GridStrategy(space) : new RandomStrategy(space, seed + d);
+            strategies.add(strategy.withPriorTrials(WarmStart.priorTrials(parents, space)));
+        }
+        this.earlyStopping = EarlyStopping.of(config, definitions, maximize);
+        this.completion = CompletionCriteria.of(job);
+        for (Trial trial : job.trials()) {
+            curves.put(trial.index(), new ArrayList<>(trial.objectiveCurve()));
+            earlyStopping.replay(trial);
         }
         int parallel = config.resourceLimits().maxParallelTrainingJobs();
         this.pool = Executors.newFixedThreadPool(Math.max(1, parallel), r -> {
             Thread t = new Thread(r, job.name() + "-trial");
+            t.setDaemon(true);
+            return t;
+        });
+        this.stopper = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, job.name() + "-stopper");
             t.setDaemon(true);
             return t;
         });
@@ -101,7 +130,7 @@ public final class TuningJobExecutor {
             boolean retry = definition.retryStrategy() != null && definition.retryStrategy().maximumRetryAttempts() != null
                     && definition.retryStrategy().maximumRetryAttempts() > 0 && !job.stopRequested();
             if (retry) {
-                pool.submit(() -> finished.add(attempt(trial, definition)));
+                pool.submit(() -> events.add(new TrialEvent.Ended(attempt(trial, definition))));
             } else {
                 job.updateTrial(failed(trial, "InternalServerError: the engine stopped while the training job ran"));
             }
@@ -129,6 +158,7 @@ public final class TuningJobExecutor {
             job.finish("Failed", "Internal error: " + e.getMessage());
         } finally {
             pool.shutdownNow();
+            stopper.shutdown();
         }
     }
 
@@ -141,7 +171,7 @@ public final class TuningJobExecutor {
                 : job.creationTime().plusSeconds(config.resourceLimits().maxRuntimeInSeconds());
         boolean exhausted = false;
         while (true) {
-            if (job.stopRequested() || (deadline != null && Instant.now().isAfter(deadline)) || targetReached()) {
+            if (!exhausted && (job.stopRequested() || (deadline != null && Instant.now().isAfter(deadline)) || criterionReached())) {
                 stopAll();
                 exhausted = true;
             }
@@ -165,21 +195,38 @@ public final class TuningJobExecutor {
             if (active == 0 && exhausted) {
                 return;
             }
-            Trial done = finished.poll(1, TimeUnit.SECONDS);
-            if (done != null) {
-                job.updateTrial(done);
+            // Wakes at least once a second for the tuning job's MaxRuntimeInSeconds; otherwise on the trials' events.
+            TrialEvent event = events.poll(1, TimeUnit.SECONDS);
+            if (event instanceof TrialEvent.Ended ended) {
+                curves.put(ended.trial().index(), new ArrayList<>(ended.trial().objectiveCurve()));
+                job.updateTrial(ended.trial());
+            } else if (event instanceof TrialEvent.ObjectiveLogged logged) {
+                objectiveLogged(logged);
             }
         }
     }
 
-    private boolean targetReached() {
-        var criteria = job.request().hyperParameterTuningJobConfig().tuningJobCompletionCriteria();
-        if (criteria == null || criteria.targetObjectiveMetricValue() == null) {
-            return false;
+    private boolean criterionReached() {
+        return completion.assess(job.trials()).reachedCriterion().isPresent();
+    }
+
+    /** An epoch's objective value from a running trial: early stopping and Hyperband judge it here. */
+    private void objectiveLogged(TrialEvent.ObjectiveLogged logged) {
+        Trial trial = job.trials().stream().filter(t -> t.trainingJobName().equals(logged.trainingJobName()))
+                .findFirst().orElse(null);
+        if (trial == null || !trial.running()) {
+            return; // a value that arrived after the trial's end was recorded: its curve is already complete
         }
-        double target = criteria.targetObjectiveMetricValue();
-        boolean maximize = job.objective().type() == HyperParameterTuningJobObjectiveType.MAXIMIZE;
-        return job.best().map(t -> maximize ? t.objective() >= target : t.objective() <= target).orElse(false);
+        List<Double> curve = curves.computeIfAbsent(trial.index(), k -> new ArrayList<>());
+        curve.add(logged.value());
+        if (stopRequests.contains(trial.trainingJobName()) || job.stopRequested()) {
+            return;
+        }
+        earlyStopping.judge(trial, curve, curves).ifPresent(reason -> {
+            LOG.info(trial.trainingJobName() + ": " + reason);
+            stopRequests.add(trial.trainingJobName());
+            stopper.submit(() -> stopTrial(trial.trainingJobName()));
+        });
     }
 
     private void launch(int index, int definitionIndex, Map<String, String> tuned) {
@@ -192,7 +239,7 @@ public final class TuningJobExecutor {
         Trial trial = new Trial(index, trainingJobName, tuned, hyperParameters, definition.definitionName(), "InProgress",
                 "Starting", "Pending", null, Map.of(), null, now, now, null, null);
         job.addTrial(trial);
-        pool.submit(() -> finished.add(train(trial, definition)));
+        pool.submit(() -> events.add(new TrialEvent.Ended(train(trial, definition))));
     }
 
     /**
@@ -234,7 +281,12 @@ public final class TuningJobExecutor {
             if (stopRequested(trial)) {
                 return stopped(trial);
             }
-            RunningTrainingJob handle = runner.start(spec, dir, localCommand(image, dir));
+            String objective = objectiveName(definition);
+            RunningTrainingJob handle = runner.start(spec, dir, localCommand(image, dir), (metric, value) -> {
+                if (metric.equals(objective)) {
+                    events.add(new TrialEvent.ObjectiveLogged(trial.trainingJobName(), value.value()));
+                }
+            });
             running.put(trial.trainingJobName(), handle);
             job.journal().trainerStarted(trial.trainingJobName(), handle.pid());
             if (stopRequested(trial)) {
@@ -266,8 +318,12 @@ public final class TuningJobExecutor {
 
     private static Trial ended(Trial trial, TrainingOutcome outcome, String objectiveName, String model) {
         Map<String, Double> finals = new LinkedHashMap<>();
+        List<Double> curve = new ArrayList<>();
         for (MetricSeries series : outcome.metrics()) {
             series.finalValue().ifPresent(v -> finals.put(series.name(), v));
+            if (series.name().equals(objectiveName)) {
+                series.values().forEach(v -> curve.add(v.value()));
+            }
         }
         Double objective = finals.get(objectiveName);
         boolean completed = outcome.status().equals("Completed") || outcome.status().equals("Stopped");
@@ -275,7 +331,7 @@ public final class TuningJobExecutor {
         return new Trial(trial.index(), trial.trainingJobName(), trial.tunedHyperParameters(), trial.hyperParameters(),
                 trial.definitionName(), outcome.status(), outcome.secondaryStatus(), objectiveStatus,
                 "Succeeded".equals(objectiveStatus) ? objective : null, finals, outcome.failureReason(),
-                trial.creationTime(), outcome.startTime(), outcome.endTime(), model);
+                trial.creationTime(), outcome.startTime(), outcome.endTime(), model, curve);
     }
 
     private TrainerLaunch localCommand(String image, JobDirectory dir) {

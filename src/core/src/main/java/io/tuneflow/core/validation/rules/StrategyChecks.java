@@ -15,8 +15,7 @@ import software.amazon.awssdk.services.sagemaker.model.TrainingJobEarlyStoppingT
 /** Rules tying the search strategy to its configuration, the resource limits and early stopping. */
 final class StrategyChecks {
 
-    /** Static hyperparameters SageMaker reads MaxResource from when HyperbandStrategyConfig does not give it. */
-    static final List<String> EPOCH_HYPERPARAMETERS = List.of("epochs", "numepochs", "n-epochs", "n_epochs", "num_epochs");
+    static final List<String> EPOCH_HYPERPARAMETERS = io.tuneflow.core.request.HyperbandResources.EPOCH_HYPERPARAMETERS;
     static final int MAX_HYPERBAND_RESOURCE = 20_000;
     static final int GRID_LIMIT = 750;
 
