@@ -1,0 +1,171 @@
+package io.tuneflow.cli;
+
+import io.tuneflow.core.request.TuningRequestReader;
+import io.tuneflow.engine.FaultInjection;
+import io.tuneflow.engine.LocalEngine;
+import io.tuneflow.engine.s3.EmbeddedS3;
+import io.tuneflow.engine.training.Archives;
+import io.tuneflow.engine.tuning.Trial;
+import io.tuneflow.engine.tuning.TuningJob;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * How much training Hyperband needs to reach random search's final best, on a problem where the objective improves
+ * with epochs: for each seed, a Random job trains N configurations for R epochs each; then a Hyperband job (same
+ * space, budget of 3N jobs) runs with TargetObjectiveMetricValue set to Random's best, so it ends when it gets there.
+ * Training is counted in epochs — every epoch a trainer logs, including those of trials cut short or still running
+ * when the target is reached — against Random's N·R.
+ */
+@Command(name = "hyperband", mixinStandardHelpOptions = true,
+        description = {"Epochs Hyperband trains to reach random search's final best, against random search's total,",
+                "through the engine with real trainer processes (a synthetic learning-curve trainer)."})
+final class HyperbandBenchmark implements Callable<Integer> {
+
+    /**
+     * Learning curves loss(e) = L(lr, m) + A·e^-α(lr): the final loss L is best near lr = 0.003, m = 0.6, and the speed
+     * α rises with the learning rate (u = log10 lr, from -4 to 0). Two families:
+     * <ul>
+     *   <li>{@code typical}: A = 1, α = 0.8 + 0.2·(u + 4) — every curve has mostly converged by R, so the ranking late
+     *   in training is mostly the ranking of L, with some crossing among near-equals;</li>
+     *   <li>{@code crossing}: A = 1.5, α = 0.3 + 0.25·(u + 4) — slow learners are still far from L at R, so the early
+     *   ranking (by L) and the ranking at R (by speed) disagree: an adversarial case for any early stopping.</li>
+     * </ul>
+     */
+    private static final String TRAIN_SH = """
+            lr=0.01; m=0.5; epochs=27; pause=0.02; curves=typical
+            while [ $# -gt 0 ]; do
+              case "$1" in --lr) lr="$2";; -m) m="$2";; --epochs) epochs="$2";; --pause) pause="$2";; --curves) curves="$2";; esac; shift 2
+            done
+            e=1
+            while [ $e -le $epochs ]; do
+              awk -v lr="$lr" -v m="$m" -v e="$e" -v curves="$curves" 'BEGIN {
+                u = log(lr) / log(10); final = 0.1 + 0.5 * (u + 2.5) ^ 2 / 6.25 + 0.3 * (m - 0.6) ^ 2;
+                if (curves == "crossing") { a = 1.5; alpha = 0.3 + 0.25 * (u + 4) } else { a = 1; alpha = 0.8 + 0.2 * (u + 4) }
+                printf "epoch %d loss = %.6f\\n", e, final + a * e ^ (-alpha) }'
+              sleep "$pause"
+              e=$((e+1))
+            done
+            """;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--trials", defaultValue = "30", description = "Random search's training jobs N (default ${DEFAULT-VALUE}).")
+    int trials;
+
+    @Option(names = "--seeds", defaultValue = "5", description = "Seeds (default ${DEFAULT-VALUE}).")
+    int seeds;
+
+    @Option(names = "--max-resource", defaultValue = "27", description = "Epochs per full training job R (default ${DEFAULT-VALUE}).")
+    int maxResource;
+
+    @Option(names = "--parallel", defaultValue = "3", description = "MaxParallelTrainingJobs (default ${DEFAULT-VALUE}).")
+    int parallel;
+
+    @Option(names = "--curves", defaultValue = "typical,crossing", split = ",",
+            description = "Learning-curve families: typical, crossing (default ${DEFAULT-VALUE}).")
+    List<String> families;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Path workspace = Files.createTempDirectory("tuneflow-bench-hyperband");
+        try (LocalEngine engine = LocalEngine.start(new LocalEngine.Settings(workspace, "127.0.0.1", 0, 0, "python3",
+                Map.of(), FaultInjection.none(), Duration.ofSeconds(1)));
+             S3Client s3 = EmbeddedS3.client(engine.s3Endpoint())) {
+            s3.createBucket(b -> b.bucket("bench"));
+            Path source = Files.createDirectories(workspace.resolve("source"));
+            Files.writeString(source.resolve("train.sh"), TRAIN_SH);
+            Archives.packTarGz(source, workspace.resolve("sourcedir.tar.gz"));
+            s3.putObject(b -> b.bucket("bench").key("curves/sourcedir.tar.gz"), RequestBody.fromFile(workspace.resolve("sourcedir.tar.gz")));
+
+            out.printf("tuneflow bench hyperband (N = %d, R = %d epochs, %d in parallel, %d seeds)%n", trials, maxResource, parallel, seeds);
+            for (String family : families) {
+                compare(out, engine, family);
+            }
+        } finally {
+            try (var walk = Files.walk(workspace)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private void compare(PrintWriter out, LocalEngine engine, String family) throws InterruptedException {
+            out.printf("%n  %s curves%n", family);
+            out.printf("  %-5s %14s %14s %16s %14s %8s%n", "seed", "random best", "random epochs", "hyperband epochs", "hyperband jobs", "ratio");
+            List<Double> ratios = new ArrayList<>();
+            for (int seed = 1; seed <= seeds; seed++) {
+                TuningJob random = run(engine, family + "-random-" + seed, "Random", seed, trials, "", family);
+                double best = random.best().orElseThrow().objective();
+                int randomEpochs = epochs(random);
+                TuningJob hyperband = run(engine, family + "-hyperband-" + seed, "Hyperband", seed, 3 * trials,
+                        ", \"TuningJobCompletionCriteria\": {\"TargetObjectiveMetricValue\": " + best + "}", family);
+                boolean reached = hyperband.best().map(t -> t.objective() <= best).orElse(false);
+                int hyperbandEpochs = epochs(hyperband);
+                double ratio = reached ? hyperbandEpochs / (double) randomEpochs : Double.POSITIVE_INFINITY;
+                ratios.add(ratio);
+                out.printf("  %-5d %14.6f %14d %16s %14d %8s%n", seed, best, randomEpochs,
+                        reached ? Integer.toString(hyperbandEpochs) : "not reached", hyperband.trials().size(),
+                        reached ? String.format("%.2f", ratio) : "-");
+                out.flush();
+            }
+            double[] sorted = ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+            out.printf("  median ratio of training (epochs) to reach random search's final best: %.2f (target <= 0.33); per seed %s%n",
+                    median, Arrays.toString(Arrays.stream(sorted).mapToObj(r -> String.format("%.2f", r)).toArray()));
+            out.flush();
+    }
+
+    private static int epochs(TuningJob job) {
+        return job.trials().stream().mapToInt(t -> t.objectiveCurve().size()).sum();
+    }
+
+    private TuningJob run(LocalEngine engine, String name, String strategy, int seed, int jobs, String criteria, String family)
+            throws InterruptedException {
+        String hyperband = strategy.equals("Hyperband")
+                ? ", \"StrategyConfig\": {\"HyperbandStrategyConfig\": {\"MinResource\": 1, \"MaxResource\": " + maxResource + "}}" : "";
+        String request = """
+                {"HyperParameterTuningJobName": "%s",
+                 "HyperParameterTuningJobConfig": {"Strategy": "%s", "RandomSeed": %d %s %s,
+                   "HyperParameterTuningJobObjective": {"Type": "Minimize", "MetricName": "loss"},
+                   "ResourceLimits": {"MaxNumberOfTrainingJobs": %d, "MaxParallelTrainingJobs": %d},
+                   "ParameterRanges": {"ContinuousParameterRanges": [
+                     {"Name": "lr", "MinValue": "0.0001", "MaxValue": "1", "ScalingType": "Logarithmic"},
+                     {"Name": "m", "MinValue": "0", "MaxValue": "1"}]}},
+                 "TrainingJobDefinition": {
+                   "AlgorithmSpecification": {"TrainingImage": "111122223333.dkr.ecr.us-east-1.amazonaws.com/curves:1",
+                     "TrainingInputMode": "File", "MetricDefinitions": [{"Name": "loss", "Regex": "loss = ([0-9.]+)"}]},
+                   "StaticHyperParameters": {"epochs": "%d", "curves": "%s", "sagemaker_program": "\\"train.sh\\"",
+                     "sagemaker_submit_directory": "\\"s3://bench/curves/sourcedir.tar.gz\\""},
+                   "RoleArn": "arn:aws:iam::111122223333:role/SageMakerExecutionRole",
+                   "OutputDataConfig": {"S3OutputPath": "s3://bench/out"},
+                   "ResourceConfig": {"InstanceType": "ml.m5.large", "InstanceCount": 1, "VolumeSizeInGB": 5},
+                   "StoppingCondition": {"MaxRuntimeInSeconds": 600}}}
+                """.formatted(name, strategy, seed, hyperband, criteria, jobs, parallel, maxResource, family);
+        var read = TuningRequestReader.read(name + ".json", request);
+        if (!read.report().errors().isEmpty()) {
+            throw new IllegalStateException("bench request " + name + " is invalid: " + read.report().errors());
+        }
+        TuningJob job = engine.engine().create(read.validRequest().sageMakerRequest());
+        engine.engine().awaitEnd(name);
+        if (job.status().equals("Failed")) {
+            throw new IllegalStateException("bench job " + name + " failed: " + job.failureReason().orElse(""));
+        }
+        return job;
+    }
+}
