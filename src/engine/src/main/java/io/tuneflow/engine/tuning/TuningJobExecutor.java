@@ -170,9 +170,12 @@ public final class TuningJobExecutor {
         Instant deadline = config.resourceLimits().maxRuntimeInSeconds() == null ? null
                 : job.creationTime().plusSeconds(config.resourceLimits().maxRuntimeInSeconds());
         boolean exhausted = false;
+        boolean ending = false;
         while (true) {
-            if (!exhausted && (job.stopRequested() || (deadline != null && Instant.now().isAfter(deadline)) || criterionReached())) {
+            // Stop, the tuning job's runtime or a completion criterion end the job: running trials are stopped once.
+            if (!ending && (job.stopRequested() || (deadline != null && Instant.now().isAfter(deadline)) || criterionReached())) {
                 stopAll();
+                ending = true;
                 exhausted = true;
             }
             int active = (int) job.trials().stream().filter(Trial::running).count();
@@ -370,8 +373,9 @@ public final class TuningJobExecutor {
                 trial.creationTime(), trial.startTime(), Instant.now(), null);
     }
 
-    /** Stops every running trial (they end as Stopped). */
+    /** Stops every running trial (they end as Stopped), including those whose process has not started yet. */
     public void stopAll() {
+        job.trials().stream().filter(Trial::running).forEach(t -> stopRequests.add(t.trainingJobName()));
         running.values().forEach(RunningTrainingJob::stop);
     }
 

@@ -218,6 +218,20 @@ class SearchControlComponentTest {
     }
 
     @Test
+    void theTargetObjectiveEndsTheJobAndStopsTheTrialsStillRunning() throws Exception {
+        DescribeHyperParameterTuningJobResponse described = run(request("target", """
+                "Strategy": "Random", "TuningJobCompletionCriteria": {"TargetObjectiveMetricValue": 0.2},
+                "ResourceLimits": {"MaxNumberOfTrainingJobs": 30, "MaxParallelTrainingJobs": 2}""", "0.05", ""));
+
+        assertThat(described.hyperParameterTuningJobStatusAsString()).isEqualTo("Completed");
+        assertThat(io.tuneflow.core.orchestration.CompletionReason.of(described)).isEqualTo("TargetObjectiveMetricValue");
+        assertThat(described.bestTrainingJob().finalHyperParameterTuningJobObjectiveMetric().value()).isLessThanOrEqualTo(0.2f);
+        List<Trial> trials = trials("target");
+        assertThat(trials.size()).isLessThan(30);
+        assertThat(trials).noneSatisfy(t -> assertThat(t.running()).isTrue());
+    }
+
+    @Test
     void warmStartFromAParentReportsTheOverallBestAndRejectsWhatSageMakerRejects() throws Exception {
         run(request("parent", """
                 "Strategy": "Random", "ResourceLimits": {"MaxNumberOfTrainingJobs": 4, "MaxParallelTrainingJobs": 2}""", "0", ""));
