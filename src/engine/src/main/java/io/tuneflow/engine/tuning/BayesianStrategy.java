@@ -1,0 +1,108 @@
+package io.tuneflow.engine.tuning;
+
+import io.tuneflow.engine.tuning.bayes.GaussianProcess;
+import io.tuneflow.engine.tuning.bayes.KernelHyperparameters;
+import io.tuneflow.engine.tuning.bayes.RefitSchedule;
+import io.tuneflow.engine.tuning.bayes.ShiftedSobolSequence;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Bayesian optimisation, SageMaker's default strategy: a Gaussian process (Matérn 5/2, ARD, hyperparameters fitted by
+ * maximum a posteriori) models the objective over the unit cube of the search space, and each trial goes where the
+ * expected improvement over the best objective so far is largest. See docs/bayesian.md.
+ *
+ * <ul>
+ *   <li>The first {@link #initialDesignSize(int) max(5, d + 1)} trials are a shifted Sobol design: enough points to
+ *       give each of d length scales something to fit, no more, since expected improvement explores on its own and
+ *       trials spent on a fixed design are trials not spent where the model points.</li>
+ *   <li>Running trials and earlier picks of the same call are pending points, believed at the model's mean (Kriging
+ *       believer): parallel trials spread out instead of duplicating each other.</li>
+ *   <li>Trials that ended without an objective stay out of the fit — an imputed "worst" value would claim the region
+ *       is bad when the cause may be a lost instance, and would distort the standardised scale — but they are believed
+ *       like pending points, so the exact configuration is not proposed again while its neighbourhood still is.</li>
+ *   <li>Reproducible: the suggestions are a function of RandomSeed and the history alone (what is cached to save time
+ *       is a pure function of the history too).</li>
+ * </ul>
+ */
+public final class BayesianStrategy implements Strategy {
+
+    private final SearchSpace space;
+    private final boolean maximize;
+    private final long seed;
+    private final CubeEncoding encoding;
+    private final RefitSchedule schedule;
+    private final int initialDesign;
+
+    /**
+     * @param maximize whether the objective is maximised (else minimised)
+     * @param seed     RandomSeed: the same seed and history give the same suggestions
+     */
+    public BayesianStrategy(SearchSpace space, boolean maximize, long seed) {
+        this.space = space;
+        this.maximize = maximize;
+        this.seed = seed;
+        this.encoding = new CubeEncoding(space);
+        this.schedule = new RefitSchedule(encoding.categorical(), seed);
+        this.initialDesign = initialDesignSize(space.dimensions().size());
+    }
+
+    /** Trials drawn from the space-filling design before the model takes over, for d tuned hyperparameters. */
+    public static int initialDesignSize(int dimensions) {
+        return Math.max(5, dimensions + 1);
+    }
+
+    @Override
+    public synchronized List<Map<String, String>> suggest(int count, List<Trial> history) {
+        Observations observations = Observations.of(history, encoding, maximize);
+        List<double[]> picks = new ArrayList<>();
+        List<Map<String, String>> out = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            int index = history.size() + k;
+            double[] unit = index < initialDesign || observations.size() < 2 || encoding.size() == 0
+                    ? designPoint(index)
+                    : modelPick(observations, picks, index);
+            picks.add(unit);
+            out.add(space.valuesAt(unit));
+        }
+        return out;
+    }
+
+    /** The index-th point of the shifted Sobol design (it continues past the design while too few trials succeed). */
+    private double[] designPoint(int index) {
+        return new ShiftedSobolSequence(Math.max(1, encoding.size()), seed).points(index, 1)[0];
+    }
+
+    private double[] modelPick(Observations observations, List<double[]> picks, int index) {
+        int n = observations.size();
+        double[][] inputs = new double[n][];
+        for (int i = 0; i < n; i++) {
+            inputs[i] = encoding.inputOf(observations.points().get(i));
+        }
+        KernelHyperparameters hyperparameters = schedule.hyperparameters(inputs, observations.values());
+        double[] targets = RefitSchedule.standardised(observations.values(), n);
+        GaussianProcess model = GaussianProcess.condition(inputs, targets, hyperparameters, encoding.categorical());
+        for (List<double[]> pending : List.of(observations.running(), observations.failed(), picks)) {
+            for (double[] unit : pending) {
+                model = model.believing(encoding.inputOf(unit));
+            }
+        }
+        double best = Double.POSITIVE_INFINITY;
+        for (double t : targets) {
+            best = Math.min(best, t);
+        }
+        List<double[]> incumbents = new ArrayList<>();
+        for (int i : observations.ranking().subList(0, Math.min(3, n))) {
+            incumbents.add(observations.points().get(i));
+        }
+        SplittableRandom random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (index + 1)));
+        return new AcquisitionSearch(encoding, model, best).maximize(random, incumbents);
+    }
+
+    /** For tests and benchmarks: how many hyperparameter fits have run. */
+    int hyperparameterFits() {
+        return schedule.fits();
+    }
+}
