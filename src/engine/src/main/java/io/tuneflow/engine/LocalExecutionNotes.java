@@ -23,7 +23,7 @@ public final class LocalExecutionNotes {
         List<String> notes = new ArrayList<>();
         HyperParameterTuningJobConfig config = request.hyperParameterTuningJobConfig();
         HyperParameterTuningJobStrategyType strategy = config.strategy();
-        if (strategy == HyperParameterTuningJobStrategyType.BAYESIAN || strategy == HyperParameterTuningJobStrategyType.HYPERBAND) {
+        if (strategy == HyperParameterTuningJobStrategyType.HYPERBAND) {
             notes.add("Strategy " + strategy + " is not implemented by the local engine yet: trials are chosen by random search.");
         }
         if (config.trainingJobEarlyStoppingType() == TrainingJobEarlyStoppingType.AUTO) {

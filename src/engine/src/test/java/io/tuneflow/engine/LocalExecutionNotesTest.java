@@ -24,6 +24,11 @@ class LocalExecutionNotesTest {
     }
 
     @Test
+    void bayesianSearchRunsLocally() {
+        assertThat(notesFor("tf-mnist.json")).noneSatisfy(n -> assertThat(n).startsWith("Strategy"));
+    }
+
+    @Test
     void warmStartAndEarlyStoppingAreExplained() {
         assertThat(notesFor("warm-start.json")).anySatisfy(n -> assertThat(n).startsWith("WarmStartConfig is not applied"));
         assertThat(notesFor("xgboost-bayesian.json")).anySatisfy(n -> assertThat(n).startsWith("TrainingJobEarlyStoppingType Auto"));

@@ -26,6 +26,7 @@ final class AcquisitionSearch {
 
     private static final double[] PERTURBATION_SCALES = {0.005, 0.02, 0.05, 0.15};
     private static final int STARTS = 5;
+    private static final int GLOBAL_STARTS = 3;
     private static final int ROUNDS = 3;
     private static final double VARIANCE_FLOOR = 1e-12;
 
@@ -53,26 +54,28 @@ final class AcquisitionSearch {
         int n = model.inputs();
         int sobolCount = n <= 64 ? 1024 : n <= 128 ? 512 : 256;
         int localCount = n <= 128 ? 256 : 128;
-        List<Scored> candidates = new ArrayList<>();
+        List<Scored> global = new ArrayList<>();
         for (double[] point : new ShiftedSobolSequence(d, random.nextLong()).points(0, sobolCount)) {
-            candidates.add(score(encoding.snapped(point)));
+            global.add(score(encoding.snapped(point)));
         }
+        List<Scored> local = new ArrayList<>();
         for (int k = 0; k < localCount && !incumbents.isEmpty(); k++) {
             // Half around the best point, the rest shared by the runners-up.
             int runnersUp = incumbents.size() - 1;
             double[] centre = incumbents.get(k % 2 == 0 || runnersUp == 0 ? 0 : 1 + (k / 2) % runnersUp);
-            candidates.add(score(encoding.snapped(perturbed(centre, random))));
+            local.add(score(encoding.snapped(perturbed(centre, random))));
         }
-        candidates.sort(Comparator.comparingDouble(Scored::value).reversed());
-        Scored bestFound = candidates.get(0);
+        // Refine the best of both kinds: local candidates usually score highest, and starting only from them would
+        // never look at a better mode of EI elsewhere.
         List<double[]> starts = new ArrayList<>();
-        for (Scored candidate : candidates) {
-            if (starts.size() == STARTS) {
-                break;
-            }
-            if (starts.stream().noneMatch(s -> java.util.Arrays.equals(s, candidate.unit()))) {
-                starts.add(candidate.unit());
-            }
+        addBest(global, local.isEmpty() ? STARTS : GLOBAL_STARTS, starts);
+        addBest(local, STARTS - starts.size(), starts);
+        Scored bestFound = score(starts.get(0));
+        for (Scored candidate : global) {
+            bestFound = candidate.value() > bestFound.value() ? candidate : bestFound;
+        }
+        for (Scored candidate : local) {
+            bestFound = candidate.value() > bestFound.value() ? candidate : bestFound;
         }
         for (double[] start : starts) {
             Scored refined = refine(start);
@@ -81,6 +84,21 @@ final class AcquisitionSearch {
             }
         }
         return bestFound.unit();
+    }
+
+    private static void addBest(List<Scored> candidates, int count, List<double[]> starts) {
+        List<Scored> sorted = new ArrayList<>(candidates);
+        sorted.sort(Comparator.comparingDouble(Scored::value).reversed());
+        int added = 0;
+        for (Scored candidate : sorted) {
+            if (added == count) {
+                break;
+            }
+            if (starts.stream().noneMatch(s -> java.util.Arrays.equals(s, candidate.unit()))) {
+                starts.add(candidate.unit());
+                added++;
+            }
+        }
     }
 
     double logExpectedImprovement(double[] unit) {

@@ -72,8 +72,7 @@ public final class TuningJobExecutor {
             ParameterRanges ranges = definitions.get(d).hyperParameterRanges() != null
                     ? definitions.get(d).hyperParameterRanges() : config.parameterRanges();
             SearchSpace space = SearchSpace.of(ranges);
-            strategies.add(config.strategy() == HyperParameterTuningJobStrategyType.GRID
-                    ? new GridStrategy(space) : new RandomStrategy(space, seed + d));
+            strategies.add(strategy(config.strategy(), definitions.get(d), space, seed + d));
         }
         int parallel = config.resourceLimits().maxParallelTrainingJobs();
         this.pool = Executors.newFixedThreadPool(Math.max(1, parallel), r -> {
@@ -81,6 +80,21 @@ public final class TuningJobExecutor {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** Hyperband is searched randomly until it is built (LocalExecutionNotes says so). */
+    private Strategy strategy(HyperParameterTuningJobStrategyType type, HyperParameterTrainingJobDefinition definition,
+                              SearchSpace space, long seed) {
+        if (type == HyperParameterTuningJobStrategyType.GRID) {
+            return new GridStrategy(space);
+        }
+        if (type == HyperParameterTuningJobStrategyType.BAYESIAN) {
+            // A definition's own objective (multi-definition jobs) decides its direction, else the job's.
+            HyperParameterTuningJobObjectiveType direction = definition.tuningObjective() != null
+                    ? definition.tuningObjective().type() : job.objective().type();
+            return new BayesianStrategy(space, direction == HyperParameterTuningJobObjectiveType.MAXIMIZE, seed);
+        }
+        return new RandomStrategy(space, seed);
     }
 
     public TuningJob job() {

@@ -5,9 +5,9 @@ package io.tuneflow.engine.tuning.bayes;
  * the latent objective: its variance excludes the observation noise.
  *
  * <p>Pending inputs — trials still running, or proposed earlier in the same batch — are added by
- * {@link #believing(double[])} ("Kriging believer"): each is treated as observed at the model's own prediction. That
- * leaves the posterior mean unchanged and shrinks the variance around the pending input, so an acquisition function no
- * longer finds it worth proposing again. Immutable.
+ * {@link #believing(double[], double)} ("Kriging believer"): each is treated as observed at the model's own prediction
+ * (raised to a floor, see there). That leaves the posterior mean (nearly) unchanged and shrinks the variance around the
+ * pending input, so an acquisition function no longer finds it worth proposing again. Immutable.
  */
 public final class GaussianProcess {
 
@@ -15,17 +15,18 @@ public final class GaussianProcess {
     private final double noiseVariance;
     /** Observed inputs first, then believed ones. */
     private final double[][] inputs;
-    private final int observed;
-    /** K⁻¹ y over the observed inputs: the mean's weights. */
+    /** Observed and believed targets, one per input. */
+    private final double[] targets;
+    /** K⁻¹ y: the mean's weights. */
     private final double[] weights;
     private final CholeskyFactor factor;
 
-    private GaussianProcess(Matern52Kernel kernel, double noiseVariance, double[][] inputs, int observed, double[] weights,
+    private GaussianProcess(Matern52Kernel kernel, double noiseVariance, double[][] inputs, double[] targets, double[] weights,
                             CholeskyFactor factor) {
         this.kernel = kernel;
         this.noiseVariance = noiseVariance;
         this.inputs = inputs;
-        this.observed = observed;
+        this.targets = targets;
         this.weights = weights;
         this.factor = factor;
     }
@@ -49,19 +50,31 @@ public final class GaussianProcess {
         for (int i = 0; i < n; i++) {
             copies[i] = inputs[i].clone();
         }
-        return new GaussianProcess(kernel, noise, copies, n, factor.solve(targets), factor);
+        return new GaussianProcess(kernel, noise, copies, targets.clone(), factor.solve(targets), factor);
     }
 
     /** The process with {@code input} added as if observed at its predicted mean (see the class comment). */
     public GaussianProcess believing(double[] input) {
+        return believing(input, Double.NEGATIVE_INFINITY);
+    }
+
+    /**
+     * The process with {@code input} added as if observed at its predicted mean, or at {@code floor} where the mean is
+     * below it. With the best objective so far as the floor, a pending trial is assumed to tie the incumbent at best:
+     * otherwise, near the optimum, the model is sure of an improvement right next to the pending trial and proposes a
+     * near-duplicate of it.
+     */
+    public GaussianProcess believing(double[] input, double floor) {
         double[] cross = new double[inputs.length];
         for (int i = 0; i < inputs.length; i++) {
             cross[i] = kernel.value(input, inputs[i]);
         }
         double[][] grown = java.util.Arrays.copyOf(inputs, inputs.length + 1);
         grown[inputs.length] = input.clone();
-        return new GaussianProcess(kernel, noiseVariance, grown, observed,
-                weights, factor.extendedBy(cross, kernel.signalVariance() + noiseVariance));
+        CholeskyFactor grownFactor = factor.extendedBy(cross, kernel.signalVariance() + noiseVariance);
+        double[] grownTargets = java.util.Arrays.copyOf(targets, targets.length + 1);
+        grownTargets[targets.length] = Math.max(floor, predict(input).mean());
+        return new GaussianProcess(kernel, noiseVariance, grown, grownTargets, grownFactor.solve(grownTargets), grownFactor);
     }
 
     public int inputs() {
@@ -75,7 +88,7 @@ public final class GaussianProcess {
     public Prediction predict(double[] x) {
         double[] k = covariances(x);
         double mean = 0;
-        for (int i = 0; i < observed; i++) {
+        for (int i = 0; i < inputs.length; i++) {
             mean += weights[i] * k[i];
         }
         double[] v = factor.forwardSolve(k);
@@ -97,7 +110,7 @@ public final class GaussianProcess {
             slopes[i] = kernel.signalVariance() * Matern52Kernel.slope(r);
         }
         double mean = 0;
-        for (int i = 0; i < observed; i++) {
+        for (int i = 0; i < inputs.length; i++) {
             mean += weights[i] * k[i];
         }
         double[] v = factor.forwardSolve(k);
@@ -105,7 +118,7 @@ public final class GaussianProcess {
         java.util.Arrays.fill(meanGradient, 0);
         java.util.Arrays.fill(varianceGradient, 0);
         for (int i = 0; i < n; i++) {
-            double meanFactor = i < observed ? weights[i] * slopes[i] : 0;
+            double meanFactor = weights[i] * slopes[i];
             double varianceFactor = w[i] * slopes[i];
             for (int j = 0; j < d; j++) {
                 if (!kernel.categorical(j)) {

@@ -7,7 +7,7 @@ package io.tuneflow.engine.tuning.bayes;
  * large that the model explains nothing.
  *
  * <ul>
- *   <li>Length scales (inputs in [0, 1]): log l ~ N(log(0.5·√d), 1), bounds [0.01, 30]. The √d keeps the typical
+ *   <li>Length scales (inputs in [0, 1]): log l ~ N(log(0.35·√d), 1), bounds [0.01, 30]. The √d keeps the typical
  *       correlation between random points of the cube the same as dimensions are added (distances grow like √d),
  *       which is what lets a GP work with few observations in 6 or 10 dimensions.</li>
  *   <li>Signal variance (standardised objectives): log s² ~ N(0, 1), bounds [0.05, 20].</li>
@@ -36,7 +36,7 @@ public final class HyperparameterPrior {
         double[] deviations = new double[size];
         double[] lower = new double[size];
         double[] upper = new double[size];
-        double lengthScale = Math.log(0.5 * Math.sqrt(Math.max(1, inputs)));
+        double lengthScale = Math.log(0.35 * Math.sqrt(Math.max(1, inputs)));
         for (int j = 0; j < inputs; j++) {
             means[j] = lengthScale;
             deviations[j] = 1;

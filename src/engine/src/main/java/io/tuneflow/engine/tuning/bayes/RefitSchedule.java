@@ -27,6 +27,7 @@ import java.util.SplittableRandom;
 public final class RefitSchedule {
 
     static final int REFIT_EVERY_UP_TO = 64;
+    static final int RESTARTS_UP_TO = 32;
     private static final int SMALLEST_WARM_START = 8;
     private static final int REMEMBERED = 48;
 
@@ -97,7 +98,7 @@ public final class RefitSchedule {
         if (m <= REFIT_EVERY_UP_TO || warm == 0) {
             starts.add(prior.mode());
         }
-        if (m <= REFIT_EVERY_UP_TO) {
+        if (m <= RESTARTS_UP_TO) {
             SplittableRandom random = new SplittableRandom(seed ^ (0xD1B54A32D192ED03L * (m + 1)));
             for (int k = 0; k < 2; k++) {
                 double[] draw = prior.mode();
@@ -109,7 +110,7 @@ public final class RefitSchedule {
         }
         double[][] subset = Arrays.copyOf(inputs, m);
         LogMarginalLikelihood likelihood = new LogMarginalLikelihood(subset, standardised(targets, m), categorical);
-        int iterations = m <= REFIT_EVERY_UP_TO ? 60 : 30;
+        int iterations = m <= RESTARTS_UP_TO ? 60 : 30;
         double[] logs = new HyperparameterFit(prior, iterations).fit(likelihood, starts).logs();
         fits++;
         memo.put(key, logs);
