@@ -14,8 +14,9 @@ import java.util.SplittableRandom;
  *
  * <ul>
  *   <li>Up to {@value #REFIT_EVERY_UP_TO} observations the hyperparameters are refitted for every new observation
- *       (one fit costs well under a millisecond there), from several starts: the prior's mode, two draws from the
- *       prior, and a warm start.</li>
+ *       (a likelihood evaluation costs well under a millisecond there), from the prior's mode and a warm start, plus
+ *       two draws from the prior up to {@value #RESTARTS_UP_TO} observations, where small data makes the likelihood
+ *       most multimodal.</li>
  *   <li>Beyond, they are refitted when the data has grown by a tenth since the last refit, on the observations then
  *       available, from the warm start alone — a fit at 200 observations costs a few milliseconds per likelihood
  *       evaluation, and between refits the model still conditions on every observation.</li>
