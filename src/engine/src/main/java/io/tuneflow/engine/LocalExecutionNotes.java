@@ -6,7 +6,6 @@ import software.amazon.awssdk.services.sagemaker.model.Channel;
 import software.amazon.awssdk.services.sagemaker.model.CreateHyperParameterTuningJobRequest;
 import software.amazon.awssdk.services.sagemaker.model.HyperParameterTrainingJobDefinition;
 import software.amazon.awssdk.services.sagemaker.model.HyperParameterTuningJobConfig;
-import software.amazon.awssdk.services.sagemaker.model.HyperParameterTuningJobStrategyType;
 
 /**
  * What the local engine does differently from SageMaker for a given request: fields it accepts but cannot apply on
@@ -21,10 +20,6 @@ public final class LocalExecutionNotes {
     public static List<String> of(CreateHyperParameterTuningJobRequest request) {
         List<String> notes = new ArrayList<>();
         HyperParameterTuningJobConfig config = request.hyperParameterTuningJobConfig();
-        HyperParameterTuningJobStrategyType strategy = config.strategy();
-        if (strategy == HyperParameterTuningJobStrategyType.BAYESIAN) {
-            notes.add("Strategy " + strategy + " is not implemented by the local engine yet: trials are chosen by random search.");
-        }
         if (request.autotune() != null) {
             notes.add("Autotune is not applied locally.");
         }

@@ -24,6 +24,11 @@ class LocalExecutionNotesTest {
     }
 
     @Test
+    void bayesianSearchRunsLocally() {
+        assertThat(notesFor("tf-mnist.json")).noneSatisfy(n -> assertThat(n).startsWith("Strategy"));
+    }
+
+    @Test
     void warmStartAndEarlyStoppingRunAsOnSageMakerSoTheyAreNotNoted() {
         assertThat(notesFor("warm-start.json")).noneSatisfy(n -> assertThat(n).contains("WarmStartConfig"));
         assertThat(notesFor("xgboost-bayesian.json")).noneSatisfy(n -> assertThat(n).contains("EarlyStopping"));

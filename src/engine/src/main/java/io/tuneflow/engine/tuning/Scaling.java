@@ -21,4 +21,16 @@ final class Scaling {
             default -> min + u * (max - min);
         };
     }
+
+    /** The inverse of {@link #fromUnit}: where {@code x} lies on the unit interval (outside [0, 1] when x is). */
+    static double toUnit(double x, double min, double max, String scaling) {
+        if (max == min) {
+            return 0.5; // a one-value range: every point of the interval means the same value
+        }
+        return switch (scaling) {
+            case LOGARITHMIC -> (Math.log(x) - Math.log(min)) / (Math.log(max) - Math.log(min));
+            case REVERSE_LOGARITHMIC -> (Math.log(1 - x) - Math.log(1 - min)) / (Math.log(1 - max) - Math.log(1 - min));
+            default -> (x - min) / (max - min);
+        };
+    }
 }

@@ -89,9 +89,8 @@ public final class TuningJobExecutor {
             ParameterRanges ranges = definitions.get(d).hyperParameterRanges() != null
                     ? definitions.get(d).hyperParameterRanges() : config.parameterRanges();
             SearchSpace space = SearchSpace.of(ranges);
-            Strategy strategy = config.strategy() == HyperParameterTuningJobStrategyType.GRID
-                    ? new GridStrategy(space) : new RandomStrategy(space, seed + d);
-            strategies.add(strategy.withPriorTrials(WarmStart.priorTrials(parents, space)));
+            strategies.add(strategy(config.strategy(), definitions.get(d), space, seed + d)
+                    .withPriorTrials(WarmStart.priorTrials(parents, space)));
         }
         this.earlyStopping = EarlyStopping.of(config, definitions, maximize);
         this.completion = CompletionCriteria.of(job);
@@ -110,6 +109,21 @@ public final class TuningJobExecutor {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** Where the next configurations come from: Hyperband draws them as Random does, and stops trials at its rungs. */
+    private Strategy strategy(HyperParameterTuningJobStrategyType type, HyperParameterTrainingJobDefinition definition,
+                              SearchSpace space, long seed) {
+        if (type == HyperParameterTuningJobStrategyType.GRID) {
+            return new GridStrategy(space);
+        }
+        if (type == HyperParameterTuningJobStrategyType.BAYESIAN) {
+            // A definition's own objective (multi-definition jobs) decides its direction, else the job's.
+            HyperParameterTuningJobObjectiveType direction = definition.tuningObjective() != null
+                    ? definition.tuningObjective().type() : job.objective().type();
+            return new BayesianStrategy(space, direction == HyperParameterTuningJobObjectiveType.MAXIMIZE, seed);
+        }
+        return new RandomStrategy(space, seed);
     }
 
     public TuningJob job() {

@@ -1,0 +1,234 @@
+package io.tuneflow.engine.tuning;
+
+import io.tuneflow.engine.tuning.bayes.ExpectedImprovement;
+import io.tuneflow.engine.tuning.bayes.GaussianProcess;
+import io.tuneflow.engine.tuning.bayes.LimitedMemoryBfgs;
+import io.tuneflow.engine.tuning.bayes.ShiftedSobolSequence;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Finds the unit point with the largest log expected improvement. log EI is multimodal and flat far from the data,
+ * so the search is global then local:
+ * <ol>
+ *   <li>candidates: shifted Sobol points over the whole cube, plus perturbations of the best observed points at
+ *       several scales (EI's maximum is usually close to an incumbent, and random points rarely land there);</li>
+ *   <li>the best few candidates are refined: continuous coordinates by L-BFGS on the analytic gradient (through
+ *       {@code u = sin²(z)}, which keeps them in [0, 1] without a constrained optimiser), integer and categorical
+ *       coordinates by trying other values one coordinate at a time — EI is evaluated at the integer or category
+ *       itself, so it is piecewise constant there and has no useful gradient.</li>
+ * </ol>
+ * The number of candidates shrinks as the model grows, since each evaluation costs O(n²).
+ */
+final class AcquisitionSearch {
+
+    private static final double[] PERTURBATION_SCALES = {0.005, 0.02, 0.05, 0.15};
+    private static final int STARTS = 5;
+    private static final int GLOBAL_STARTS = 3;
+    private static final int ROUNDS = 3;
+    private static final double VARIANCE_FLOOR = 1e-12;
+
+    private final CubeEncoding encoding;
+    private final GaussianProcess model;
+    private final double best;
+    private final LimitedMemoryBfgs localOptimizer = new LimitedMemoryBfgs(25, 1e-6);
+
+    /**
+     * @param model the posterior, with pending points believed
+     * @param best  the smallest standardised objective observed
+     */
+    AcquisitionSearch(CubeEncoding encoding, GaussianProcess model, double best) {
+        this.encoding = encoding;
+        this.model = model;
+        this.best = best;
+    }
+
+    private record Scored(double[] unit, double value) {
+    }
+
+    /** @param incumbents the best observed unit points, best first */
+    double[] maximize(SplittableRandom random, List<double[]> incumbents) {
+        int d = encoding.size();
+        int n = model.inputs();
+        int sobolCount = n <= 64 ? 1024 : n <= 128 ? 512 : 256;
+        int localCount = n <= 128 ? 256 : 128;
+        List<Scored> global = new ArrayList<>();
+        for (double[] point : new ShiftedSobolSequence(d, random.nextLong()).points(0, sobolCount)) {
+            global.add(score(encoding.snapped(point)));
+        }
+        List<Scored> local = new ArrayList<>();
+        for (int k = 0; k < localCount && !incumbents.isEmpty(); k++) {
+            // Half around the best point, the rest shared by the runners-up.
+            int runnersUp = incumbents.size() - 1;
+            double[] centre = incumbents.get(k % 2 == 0 || runnersUp == 0 ? 0 : 1 + (k / 2) % runnersUp);
+            local.add(score(encoding.snapped(perturbed(centre, random))));
+        }
+        // Refine the best of both kinds: local candidates usually score highest, and starting only from them would
+        // never look at a better mode of EI elsewhere.
+        List<double[]> starts = new ArrayList<>();
+        addBest(global, local.isEmpty() ? STARTS : GLOBAL_STARTS, starts);
+        addBest(local, STARTS - starts.size(), starts);
+        Scored bestFound = score(starts.get(0));
+        for (Scored candidate : global) {
+            bestFound = candidate.value() > bestFound.value() ? candidate : bestFound;
+        }
+        for (Scored candidate : local) {
+            bestFound = candidate.value() > bestFound.value() ? candidate : bestFound;
+        }
+        for (double[] start : starts) {
+            Scored refined = refine(start);
+            if (refined.value() > bestFound.value()) {
+                bestFound = refined;
+            }
+        }
+        return bestFound.unit();
+    }
+
+    private static void addBest(List<Scored> candidates, int count, List<double[]> starts) {
+        List<Scored> sorted = new ArrayList<>(candidates);
+        sorted.sort(Comparator.comparingDouble(Scored::value).reversed());
+        int added = 0;
+        for (Scored candidate : sorted) {
+            if (added == count) {
+                break;
+            }
+            if (starts.stream().noneMatch(s -> java.util.Arrays.equals(s, candidate.unit()))) {
+                starts.add(candidate.unit());
+                added++;
+            }
+        }
+    }
+
+    double logExpectedImprovement(double[] unit) {
+        GaussianProcess.Prediction p = model.predict(encoding.inputOf(unit));
+        return ExpectedImprovement.log(p.mean(), Math.sqrt(Math.max(p.variance(), VARIANCE_FLOOR)), best);
+    }
+
+    private Scored score(double[] unit) {
+        return new Scored(unit, logExpectedImprovement(unit));
+    }
+
+    private double[] perturbed(double[] centre, SplittableRandom random) {
+        int d = centre.length;
+        double scale = PERTURBATION_SCALES[random.nextInt(PERTURBATION_SCALES.length)];
+        // In more than a few dimensions, move only some coordinates: a step in all of them at once is rarely better.
+        double probability = Math.min(1, 3.0 / d);
+        double[] out = centre.clone();
+        boolean moved = false;
+        while (!moved) {
+            for (int j = 0; j < d; j++) {
+                if (random.nextDouble() >= probability) {
+                    continue;
+                }
+                moved = true;
+                if (encoding.dimension(j) instanceof Dimension.Categorical c) {
+                    out[j] = c.unitOfIndex(random.nextInt(c.values().size()));
+                } else {
+                    out[j] = Math.max(0, Math.min(1, centre[j] + scale * random.nextGaussian()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private Scored refine(double[] start) {
+        Scored current = score(start);
+        for (int round = 0; round < ROUNDS; round++) {
+            Scored continuous = refineContinuous(current);
+            current = refineDiscrete(continuous);
+            if (current == continuous) { // no discrete move: the continuous coordinates are already refined
+                break;
+            }
+        }
+        return current;
+    }
+
+    private Scored refineContinuous(Scored from) {
+        int d = encoding.size();
+        int[] free = java.util.stream.IntStream.range(0, d)
+                .filter(j -> encoding.dimension(j) instanceof Dimension.Continuous).toArray();
+        if (free.length == 0) {
+            return from;
+        }
+        double[] base = from.unit().clone();
+        double[] z = new double[free.length];
+        for (int f = 0; f < free.length; f++) {
+            z[f] = Math.asin(Math.sqrt(Math.max(1e-9, Math.min(1 - 1e-9, base[free[f]]))));
+        }
+        double[] meanGradient = new double[d];
+        double[] varianceGradient = new double[d];
+        double[] partials = new double[2];
+        LimitedMemoryBfgs.Objective negativeLogEi = (zz, gradient) -> {
+            double[] unit = base.clone();
+            for (int f = 0; f < free.length; f++) {
+                double s = Math.sin(zz[f]);
+                unit[free[f]] = s * s;
+            }
+            GaussianProcess.Prediction p = model.predict(encoding.inputOf(unit), meanGradient, varianceGradient);
+            double variance = Math.max(p.variance(), VARIANCE_FLOOR);
+            double deviation = Math.sqrt(variance);
+            double value = ExpectedImprovement.log(p.mean(), deviation, best, partials);
+            boolean floored = p.variance() <= VARIANCE_FLOOR;
+            for (int f = 0; f < free.length; f++) {
+                int j = free[f];
+                double dDeviation = floored ? 0 : varianceGradient[j] / (2 * deviation);
+                double dUnit = partials[0] * meanGradient[j] + partials[1] * dDeviation;
+                gradient[f] = -dUnit * Math.sin(2 * zz[f]);
+            }
+            return -value;
+        };
+        LimitedMemoryBfgs.Result result = localOptimizer.minimize(negativeLogEi, z);
+        double[] unit = base.clone();
+        for (int f = 0; f < free.length; f++) {
+            double s = Math.sin(result.point()[f]);
+            unit[free[f]] = s * s;
+        }
+        Scored refined = score(unit);
+        return refined.value() > from.value() ? refined : from;
+    }
+
+    private Scored refineDiscrete(Scored from) {
+        Scored current = from;
+        for (int j = 0; j < encoding.size(); j++) {
+            for (double alternative : alternatives(j, current.unit()[j])) {
+                double[] unit = current.unit().clone();
+                unit[j] = alternative;
+                Scored scored = score(unit);
+                if (scored.value() > current.value()) {
+                    current = scored;
+                }
+            }
+        }
+        return current;
+    }
+
+    /** Other values of a discrete coordinate worth trying: every category; an integer's neighbours at doubling distances. */
+    private List<Double> alternatives(int j, double u) {
+        List<Double> out = new ArrayList<>();
+        Dimension dimension = encoding.dimension(j);
+        if (dimension instanceof Dimension.Categorical c) {
+            for (int i = 0; i < c.values().size(); i++) {
+                out.add(c.unitOfIndex(i));
+            }
+        } else if (dimension instanceof Dimension.Integer integer) {
+            if (integer.count() <= 16) {
+                for (long v = integer.min(); v <= integer.max(); v++) {
+                    out.add(integer.unitOf(v));
+                }
+            } else {
+                long current = integer.integerAt(u);
+                for (long step = 1; step < integer.count(); step *= 2) {
+                    if (current - step >= integer.min()) {
+                        out.add(integer.unitOf(current - step));
+                    }
+                    if (current + step <= integer.max()) {
+                        out.add(integer.unitOf(current + step));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,149 @@
+package io.tuneflow.engine.tuning.bayes;
+
+/**
+ * A Gaussian process conditioned on observations, with zero prior mean (callers standardise their targets). Predicts
+ * the latent objective: its variance excludes the observation noise.
+ *
+ * <p>Pending inputs — trials still running, or proposed earlier in the same batch — are added by
+ * {@link #believing(double[], double)} ("Kriging believer"): each is treated as observed at the model's own prediction
+ * (raised to a floor, see there). That leaves the posterior mean (nearly) unchanged and shrinks the variance around the
+ * pending input, so an acquisition function no longer finds it worth proposing again. Immutable.
+ */
+public final class GaussianProcess {
+
+    private final Matern52Kernel kernel;
+    private final double noiseVariance;
+    /** Observed inputs first, then believed ones. */
+    private final double[][] inputs;
+    /** Observed and believed targets, one per input. */
+    private final double[] targets;
+    /** K⁻¹ y: the mean's weights. */
+    private final double[] weights;
+    private final CholeskyFactor factor;
+
+    private GaussianProcess(Matern52Kernel kernel, double noiseVariance, double[][] inputs, double[] targets, double[] weights,
+                            CholeskyFactor factor) {
+        this.kernel = kernel;
+        this.noiseVariance = noiseVariance;
+        this.inputs = inputs;
+        this.targets = targets;
+        this.weights = weights;
+        this.factor = factor;
+    }
+
+    public static GaussianProcess condition(double[][] inputs, double[] targets, KernelHyperparameters hyperparameters,
+                                            boolean[] categorical) {
+        Matern52Kernel kernel = hyperparameters.kernel(categorical);
+        double noise = hyperparameters.noiseVariance();
+        int n = inputs.length;
+        double[][] covariance = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            covariance[i][i] = kernel.signalVariance() + noise;
+            for (int j = 0; j < i; j++) {
+                double k = kernel.value(inputs[i], inputs[j]);
+                covariance[i][j] = k;
+                covariance[j][i] = k;
+            }
+        }
+        CholeskyFactor factor = CholeskyFactor.of(covariance);
+        double[][] copies = new double[n][];
+        for (int i = 0; i < n; i++) {
+            copies[i] = inputs[i].clone();
+        }
+        return new GaussianProcess(kernel, noise, copies, targets.clone(), factor.solve(targets), factor);
+    }
+
+    /** The process with {@code input} added as if observed at its predicted mean (see the class comment). */
+    public GaussianProcess believing(double[] input) {
+        return believing(input, Double.NEGATIVE_INFINITY);
+    }
+
+    /**
+     * The process with {@code input} added as if observed at its predicted mean, or at {@code floor} where the mean is
+     * below it. With the best objective so far as the floor, a pending trial is assumed to tie the incumbent at best:
+     * otherwise, near the optimum, the model is sure of an improvement right next to the pending trial and proposes a
+     * near-duplicate of it.
+     */
+    public GaussianProcess believing(double[] input, double floor) {
+        double[] cross = new double[inputs.length];
+        for (int i = 0; i < inputs.length; i++) {
+            cross[i] = kernel.value(input, inputs[i]);
+        }
+        double[][] grown = java.util.Arrays.copyOf(inputs, inputs.length + 1);
+        grown[inputs.length] = input.clone();
+        CholeskyFactor grownFactor = factor.extendedBy(cross, kernel.signalVariance() + noiseVariance);
+        double[] grownTargets = java.util.Arrays.copyOf(targets, targets.length + 1);
+        grownTargets[targets.length] = Math.max(floor, predict(input).mean());
+        return new GaussianProcess(kernel, noiseVariance, grown, grownTargets, grownFactor.solve(grownTargets), grownFactor);
+    }
+
+    public int inputs() {
+        return inputs.length;
+    }
+
+    public Matern52Kernel kernel() {
+        return kernel;
+    }
+
+    public Prediction predict(double[] x) {
+        double[] k = covariances(x);
+        double mean = 0;
+        for (int i = 0; i < inputs.length; i++) {
+            mean += weights[i] * k[i];
+        }
+        double[] v = factor.forwardSolve(k);
+        return new Prediction(mean, Math.max(0, kernel.signalVariance() - CholeskyFactor.dot(v, v)));
+    }
+
+    /**
+     * The prediction and its gradient with respect to the continuous inputs (categorical entries of the gradients are
+     * left 0).
+     */
+    public Prediction predict(double[] x, double[] meanGradient, double[] varianceGradient) {
+        int n = inputs.length;
+        int d = x.length;
+        double[] k = new double[n];
+        double[] slopes = new double[n];
+        for (int i = 0; i < n; i++) {
+            double r = Math.sqrt(kernel.squaredDistance(x, inputs[i]));
+            k[i] = kernel.signalVariance() * Matern52Kernel.correlation(r);
+            slopes[i] = kernel.signalVariance() * Matern52Kernel.slope(r);
+        }
+        double mean = 0;
+        for (int i = 0; i < inputs.length; i++) {
+            mean += weights[i] * k[i];
+        }
+        double[] v = factor.forwardSolve(k);
+        double[] w = factor.backSolve(v); // K⁻¹ k
+        java.util.Arrays.fill(meanGradient, 0);
+        java.util.Arrays.fill(varianceGradient, 0);
+        for (int i = 0; i < n; i++) {
+            double meanFactor = weights[i] * slopes[i];
+            double varianceFactor = w[i] * slopes[i];
+            for (int j = 0; j < d; j++) {
+                if (!kernel.categorical(j)) {
+                    // dk/dx_j = -(5/3) s² (1 + √5 r) exp(-√5 r) (x_j - x_ij) / l_j²
+                    double dk = -(x[j] - inputs[i][j]) * kernel.inverseSquaredLengthScale(j);
+                    meanGradient[j] += meanFactor * dk;
+                    varianceGradient[j] += varianceFactor * dk;
+                }
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            varianceGradient[j] *= -2;
+        }
+        return new Prediction(mean, Math.max(0, kernel.signalVariance() - CholeskyFactor.dot(v, v)));
+    }
+
+    private double[] covariances(double[] x) {
+        double[] k = new double[inputs.length];
+        for (int i = 0; i < inputs.length; i++) {
+            k[i] = kernel.value(x, inputs[i]);
+        }
+        return k;
+    }
+
+    /** Posterior mean and variance of the latent objective at one input. */
+    public record Prediction(double mean, double variance) {
+    }
+}

@@ -1,0 +1,173 @@
+package io.tuneflow.engine.tuning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+import org.junit.jupiter.api.Test;
+
+class BayesianStrategyTest {
+
+    private static final SearchSpace PLANE = new SearchSpace(List.of(
+            new Dimension.Continuous("x", 0, 1, Scaling.LINEAR), new Dimension.Continuous("y", 0, 1, Scaling.LINEAR)));
+    private static final SearchSpace MIXED = new SearchSpace(List.of(
+            new Dimension.Integer("layers", 1, 8, Scaling.LINEAR),
+            new Dimension.Continuous("learning_rate", 1e-5, 1, Scaling.LOGARITHMIC),
+            new Dimension.Categorical("optimizer", List.of("sgd", "adam", "rmsprop"))));
+
+    private static double quadratic(Map<String, String> c) {
+        double x = Double.parseDouble(c.get("x")), y = Double.parseDouble(c.get("y"));
+        return Math.pow(x - 0.3, 2) + Math.pow(y - 0.7, 2);
+    }
+
+    private static double mixed(Map<String, String> c) {
+        double lr = Math.log10(Double.parseDouble(c.get("learning_rate")));
+        return Math.pow(lr + 2.5, 2) + 0.1 * Math.pow(Long.parseLong(c.get("layers")) - 3, 2)
+                + (c.get("optimizer").equals("adam") ? 0 : 1);
+    }
+
+    private static Trial trial(int index, Map<String, String> tuned, String status, Double objective) {
+        String objectiveStatus = status.equals("InProgress") ? "Pending" : objective == null ? "Failed" : "Succeeded";
+        return new Trial(index, "job-" + index, tuned, tuned, null, status, status, objectiveStatus, objective, Map.of(), null,
+                Instant.EPOCH, Instant.EPOCH, null, null);
+    }
+
+    /** Sequential trials: each suggestion is evaluated before the next. */
+    private static List<Trial> run(Strategy strategy, ToDoubleFunction<Map<String, String>> f, int trials) {
+        List<Trial> history = new ArrayList<>();
+        for (int i = 1; i <= trials; i++) {
+            Map<String, String> c = strategy.suggest(1, history).get(0);
+            history.add(trial(i, c, "Completed", f.applyAsDouble(c)));
+        }
+        return history;
+    }
+
+    private static double best(List<Trial> history) {
+        return history.stream().filter(t -> t.objective() != null).mapToDouble(Trial::objective).min().orElseThrow();
+    }
+
+    @Test
+    void findsTheMinimumOfAQuadraticFarBetterThanRandomSearch() {
+        double[] random = new double[9];
+        for (int s = 0; s < random.length; s++) {
+            random[s] = best(run(new RandomStrategy(PLANE, s), BayesianStrategyTest::quadratic, 25));
+        }
+        Arrays.sort(random);
+        double randomMedian = random[random.length / 2]; // about 0.01: 25 random points rarely land within 0.1
+        for (long seed = 1; seed <= 3; seed++) {
+            assertThat(best(run(new BayesianStrategy(PLANE, false, seed), BayesianStrategyTest::quadratic, 25)))
+                    .isLessThan(randomMedian / 100);
+        }
+    }
+
+    @Test
+    void maximisingAnObjectiveIsMinimisingItsNegative() {
+        List<Trial> minimised = run(new BayesianStrategy(MIXED, false, 5), BayesianStrategyTest::mixed, 15);
+        List<Trial> maximised = run(new BayesianStrategy(MIXED, true, 5), c -> -mixed(c), 15);
+        assertThat(maximised.stream().map(Trial::tunedHyperParameters).toList())
+                .isEqualTo(minimised.stream().map(Trial::tunedHyperParameters).toList());
+        assertThat(best(minimised)).isLessThan(0.1);
+    }
+
+    @Test
+    void theSameSeedAndHistoryGiveTheSameSuggestions() {
+        List<Trial> history = run(new BayesianStrategy(MIXED, false, 3), BayesianStrategyTest::mixed, 14);
+        List<Map<String, String>> first = new BayesianStrategy(MIXED, false, 3).suggest(3, history);
+        BayesianStrategy used = new BayesianStrategy(MIXED, false, 3);
+        run(used, BayesianStrategyTest::mixed, 12); // a different past must not matter
+        assertThat(used.suggest(3, history)).isEqualTo(first);
+        assertThat(new BayesianStrategy(MIXED, false, 4).suggest(3, history)).isNotEqualTo(first);
+    }
+
+    @Test
+    void suggestionsAreValuesOfTheirRanges() {
+        for (Trial t : run(new BayesianStrategy(MIXED, false, 8), BayesianStrategyTest::mixed, 20)) {
+            Map<String, String> c = t.tunedHyperParameters();
+            assertThat(Long.parseLong(c.get("layers"))).isBetween(1L, 8L);
+            assertThat(Double.parseDouble(c.get("learning_rate"))).isBetween(1e-5, 1.0);
+            assertThat(c.get("optimizer")).isIn("sgd", "adam", "rmsprop");
+        }
+    }
+
+    @Test
+    void aBatchAvoidsThePendingTrialsAndItself() {
+        for (int completed : new int[] {8, 12, 20}) {
+            List<Trial> history = new ArrayList<>(run(new BayesianStrategy(PLANE, false, 2), BayesianStrategyTest::quadratic, completed));
+            BayesianStrategy strategy = new BayesianStrategy(PLANE, false, 2);
+            Map<String, String> next = strategy.suggest(1, history).get(0);
+            history.add(trial(completed + 1, next, "InProgress", null)); // now running
+            List<Map<String, String>> batch = strategy.suggest(3, history);
+            List<Map<String, String>> all = new ArrayList<>(batch);
+            all.add(next);
+            assertThat(new HashSet<>(all)).hasSize(4);
+            if (completed == 8) { // while the model is uncertain, the batch spreads out; later it may refine the optimum closely
+                for (int i = 0; i < all.size(); i++) {
+                    for (int j = i + 1; j < all.size(); j++) {
+                        assertThat(distance(all.get(i), all.get(j))).isGreaterThan(0.01);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void failedTrialsAreNeitherFittedNorProposedAgain() {
+        List<Trial> history = new ArrayList<>(run(new BayesianStrategy(PLANE, false, 6), BayesianStrategyTest::quadratic, 10));
+        BayesianStrategy strategy = new BayesianStrategy(PLANE, false, 6);
+        Map<String, String> next = strategy.suggest(1, history).get(0);
+        history.add(trial(11, next, "Failed", null));
+        Map<String, String> after = strategy.suggest(1, history).get(0);
+        assertThat(distance(after, next)).isGreaterThan(1e-3);
+        // many failures, including at the same point, leave a working model
+        for (int i = 0; i < 6; i++) {
+            history.add(trial(history.size() + 1, next, "Failed", null));
+        }
+        List<Trial> continued = new ArrayList<>(history);
+        for (int i = 0; i < 10; i++) {
+            Map<String, String> c = strategy.suggest(1, continued).get(0);
+            continued.add(trial(continued.size() + 1, c, "Completed", quadratic(c)));
+        }
+        assertThat(best(continued)).isLessThan(1e-3);
+    }
+
+    @Test
+    void theInitialDesignKeepsGoingWhileTrialsFail() {
+        BayesianStrategy strategy = new BayesianStrategy(PLANE, false, 1);
+        List<Trial> history = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            history.add(trial(i, strategy.suggest(1, history).get(0), "Failed", null));
+        }
+        assertThat(history.stream().map(Trial::tunedHyperParameters).distinct()).hasSize(10);
+    }
+
+    @Test
+    void aWarmStartBeginsFromTheParentsTrialsInsteadOfTheDesign() {
+        // a parent job's 20 trials of the same quadratic; the child's first suggestion already comes from the model
+        List<Trial> parent = run(new BayesianStrategy(PLANE, false, 5), BayesianStrategyTest::quadratic, 20);
+        double parentBest = best(parent);
+        Strategy child = new BayesianStrategy(PLANE, false, 6).withPriorTrials(parent);
+        Map<String, String> first = child.suggest(1, List.of()).get(0);
+        Map<String, String> cold = new BayesianStrategy(PLANE, false, 6).suggest(1, List.of()).get(0);
+        assertThat(first).isNotEqualTo(cold);
+        assertThat(quadratic(first)).isLessThan(Math.max(10 * parentBest, 1e-3));
+        // trials that cannot be points of the space (a category it does not have) are left out, not fatal
+        Trial foreign = trial(99, Map.of("x", "0.5", "y", "nope"), "Completed", 0.0);
+        assertThat(new BayesianStrategy(PLANE, false, 6).withPriorTrials(List.of(foreign)).suggest(1, List.of()).get(0)).isEqualTo(cold);
+    }
+
+    @Test
+    void anEmptySpaceGivesEmptyConfigurations() {
+        assertThat(new BayesianStrategy(new SearchSpace(List.of()), false, 1).suggest(2, List.of())).containsExactly(Map.of(), Map.of());
+    }
+
+    private static double distance(Map<String, String> a, Map<String, String> b) {
+        return Math.hypot(Double.parseDouble(a.get("x")) - Double.parseDouble(b.get("x")),
+                Double.parseDouble(a.get("y")) - Double.parseDouble(b.get("y")));
+    }
+}
