@@ -12,7 +12,7 @@ import java.util.function.Consumer;
  */
 public final class OptimizerBenchmark {
 
-    /** Seeds of the warm-up run that precedes each measured series and is discarded (the JIT compiles during it). */
+    /** The seed of the warm-up run that precedes each measured series and is discarded (the JIT compiles during it). */
     private static final long WARM_UP_SEED = 0;
 
     private final StrategyRegistry registry;
