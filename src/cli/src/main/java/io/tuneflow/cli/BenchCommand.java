@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks (not tests): figures measured side by side in one run. See bench/README.md.",
-        subcommands = {BenchCommand.Engine.class, HyperbandBenchmark.class})
+        subcommands = {BenchCommand.Engine.class, BenchOptimizersCommand.class, HyperbandBenchmark.class})
 final class BenchCommand {
 
     @Command(name = "engine", mixinStandardHelpOptions = true,

@@ -1,0 +1,29 @@
+package io.tuneflow.cli.bench;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The objective functions problem files can name. */
+public final class ObjectiveFunctions {
+
+    private static final Map<String, ObjectiveFunction> BY_NAME = new LinkedHashMap<>();
+
+    static {
+        for (ObjectiveFunction f : new ObjectiveFunction[] {new Branin(), new Hartmann6(), new SyntheticTrainingLoss()}) {
+            BY_NAME.put(f.name(), f);
+        }
+    }
+
+    private ObjectiveFunctions() {
+    }
+
+    public static Optional<ObjectiveFunction> named(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    public static Set<String> names() {
+        return BY_NAME.keySet();
+    }
+}

@@ -1,0 +1,28 @@
+package io.tuneflow.cli.bench;
+
+import java.util.List;
+
+/**
+ * Everything one {@code tuneflow bench optimizers} run measured, both sides, as {@code --output json} prints it.
+ *
+ * @param results  regret (and overhead at {@code trials} observations), problem × optimizer × mode
+ * @param overhead the longer runs on one problem that measure overhead at larger histories
+ * @param optuna   null when Optuna did not run
+ */
+public record OptimizerReport(Machine machine, int trials, int seeds, OptunaBench.Outcome optuna,
+                              List<BenchResult> results, List<BenchResult> overhead) {
+
+    public OptimizerReport {
+        results = List.copyOf(results);
+        overhead = List.copyOf(overhead);
+    }
+
+    /** Where the figures were measured. */
+    public record Machine(int cores, String os, String java) {
+        public static Machine current() {
+            return new Machine(Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+                    System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.tuneflow.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command's wiring, on a handful of trials: this is not the benchmark, and nothing here is timed. */
+class BenchOptimizersCommandTest {
+
+    private static final String PROBLEMS = "../../bench/problems";
+
+    @Test
+    void jsonOutputHasEveryProblemStrategyAndMode() throws IOException {
+        CliRun run = CliRun.of("bench", "optimizers", "--problem-dir", PROBLEMS, "--trials", "4", "--seeds", "2",
+                "--overhead-trials", "6", "--overhead-seeds", "1", "--no-optuna", "--output", "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode report = new ObjectMapper().readTree(run.out());
+        assertThat(report.get("optuna").isNull()).isTrue();
+        assertThat(report.get("results")).hasSize(6); // 3 problems × random × (sequential, parallel 3)
+        JsonNode first = report.get("results").get(0);
+        assertThat(first.get("problem").asText()).isEqualTo("branin");
+        assertThat(first.get("optimizer").asText()).isEqualTo("tuneflow random");
+        assertThat(first.get("regrets")).hasSize(2);
+        assertThat(first.get("regret").get("median").isNumber()).isTrue();
+        assertThat(first.get("overheadMillis").has("4")).isTrue();
+        JsonNode overhead = report.get("overhead").get(0);
+        assertThat(overhead.get("problem").asText()).isEqualTo("hartmann6");
+        assertThat(overhead.get("overheadMillisAt").has("4")).isTrue();
+        assertThat(overhead.get("overheadMillisAt").has("6")).isTrue();
+    }
+
+    @Test
+    void textOutputIsOneTable() {
+        CliRun run = CliRun.of("bench", "optimizers", "--problem-dir", PROBLEMS, "--problems", "branin", "--parallel", "3",
+                "--trials", "3", "--seeds", "1", "--overhead-trials", "0", "--no-optuna");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("median regret", "branin          tuneflow random   parallel 3");
+    }
+
+    @Test
+    void anUnknownStrategyIsInvalidInput() {
+        CliRun run = CliRun.of("bench", "optimizers", "--problem-dir", PROBLEMS, "--strategies", "bayesian", "--no-optuna");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("no strategy named bayesian; known: [random]");
+    }
+
+    @Test
+    void aBadProblemFileIsInvalidInputNamingFileAndField(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("bad.json"), """
+                {"Objective": {"Function": "branin", "Type": "Minimize"},
+                 "ParameterRanges": {}}
+                """);
+        CliRun run = CliRun.of("bench", "optimizers", "--problem-dir", dir.toString(), "--no-optuna");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains(dir.resolve("bad.json") + ":1:", "$.Objective.KnownOptimum: KnownOptimum is required");
+    }
+}

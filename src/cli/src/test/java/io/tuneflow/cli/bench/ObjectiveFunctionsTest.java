@@ -1,0 +1,72 @@
+package io.tuneflow.cli.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The objectives at points whose values are known from the literature or by hand. */
+class ObjectiveFunctionsTest {
+
+    private static double at(String function, Map<String, String> hyperParameters) {
+        return ObjectiveFunctions.named(function).orElseThrow().valueAt(new HyperParameterStrings(hyperParameters));
+    }
+
+    @Test
+    void braninHasItsThreeGlobalMinima() {
+        assertThat(at("branin", Map.of("x1", Double.toString(-Math.PI), "x2", "12.275"))).isCloseTo(0.397887, within(1e-6));
+        assertThat(at("branin", Map.of("x1", Double.toString(Math.PI), "x2", "2.275"))).isCloseTo(0.397887, within(1e-6));
+        assertThat(at("branin", Map.of("x1", "9.42478", "x2", "2.475"))).isCloseTo(0.397887, within(1e-6));
+    }
+
+    @Test
+    void braninAtTheOriginIsWorkedOutByHand() {
+        // (0 - 0 + 0 - 6)^2 + 10 (1 - 1/(8 pi)) cos 0 + 10 = 56 - 10/(8 pi)
+        assertThat(at("branin", Map.of("x1", "0", "x2", "0"))).isCloseTo(56 - 10 / (8 * Math.PI), within(1e-12));
+    }
+
+    @Test
+    void hartmann6HasItsGlobalMinimum() {
+        Map<String, String> optimum = Map.of("x1", "0.20169", "x2", "0.150011", "x3", "0.476874",
+                "x4", "0.275332", "x5", "0.311652", "x6", "0.6573");
+        assertThat(at("hartmann6", optimum)).isCloseTo(-3.32237, within(1e-5));
+    }
+
+    @Test
+    void hartmann6IsShallowFarFromTheBasins() {
+        Map<String, String> corner = Map.of("x1", "1", "x2", "1", "x3", "1", "x4", "1", "x5", "1", "x6", "1");
+        assertThat(at("hartmann6", corner)).isBetween(-0.01, 0.0);
+    }
+
+    @Test
+    void trainingLossIsLowestWithAdamSixLayersAndLearningRateOneInAThousand() {
+        assertThat(at("synthetic-training-loss", Map.of("learning_rate", "0.001", "num_layers", "6", "optimizer", "adam")))
+                .isCloseTo(0.1, within(1e-12));
+    }
+
+    @Test
+    void trainingLossInteractions() {
+        // The other optimizers bottom out at their floors, at their own depth and learning rate.
+        assertThat(at("synthetic-training-loss", Map.of("learning_rate", Double.toString(Math.pow(10, -1.45)),
+                "num_layers", "3", "optimizer", "sgd"))).isCloseTo(0.30, within(1e-12));
+        assertThat(at("synthetic-training-loss", Map.of("learning_rate", "0.001", "num_layers", "5", "optimizer", "momentum")))
+                .isCloseTo(0.20 + 1.0 * 0.5 * 0.5, within(1e-12)); // best t at 5 layers is -2.5
+        // Adam's best learning rate moves with depth: at 2 layers it is 10^-3.4, and 1e-3 is no longer best.
+        assertThat(at("synthetic-training-loss", Map.of("learning_rate", Double.toString(Math.pow(10, -3.4)),
+                "num_layers", "2", "optimizer", "adam"))).isCloseTo(0.10 + 0.02 * 16, within(1e-12));
+        assertThat(at("synthetic-training-loss", Map.of("learning_rate", "0.001", "num_layers", "2", "optimizer", "adam")))
+                .isCloseTo(0.10 + 2.0 * 0.4 * 0.4 + 0.02 * 16, within(1e-12));
+    }
+
+    @Test
+    void hyperParametersAreReadFromStringsAsATrainerReadsThem() {
+        assertThatThrownBy(() -> at("branin", Map.of("x1", "abc", "x2", "0")))
+                .hasMessageContaining("x1 is not a number: \"abc\"");
+        assertThatThrownBy(() -> at("branin", Map.of("x1", "1")))
+                .hasMessageContaining("x2 was not passed");
+        assertThatThrownBy(() -> at("synthetic-training-loss", Map.of("learning_rate", "0.001", "num_layers", "6.5", "optimizer", "adam")))
+                .hasMessageContaining("num_layers is not an integer");
+    }
+}
