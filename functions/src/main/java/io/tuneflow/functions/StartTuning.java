@@ -128,10 +128,10 @@ public final class StartTuning implements RequestStreamHandler {
                     entry("request", source), entry("trigger", request.description()));
         } else {
             LOG.info("Started tuning job {}", job.tuningJobName(), entry("request", source),
-                    entry("trigger", request.description()), entry("pipeline", pipeline), entry("results", results.uri()),
+                    entry("trigger", request.description()), entry("pipeline", pipeline), entry("results", uri(results)),
                     entry("warm_start_parent", warmStartParent));
         }
-        return new StartTuningOutput(job.tuningJobName(), job.tuningJobArn(), pipeline, results.uri(), source,
+        return new StartTuningOutput(job.tuningJobName(), job.tuningJobArn(), pipeline, uri(results), source,
                 job.startedAt().toString(), duplicate, false,
                 duplicate ? "the same request" + (request.identity() == null ? "" : " and trigger")
                         + " started this job before, at " + job.startedAt() : null,
@@ -187,6 +187,11 @@ public final class StartTuning implements RequestStreamHandler {
                 + (count == 1 ? " error" : " errors") + ", nothing was started. "
                 + (report == null ? "" : "Report: " + report + ". ") + first
                 + (count > 3 ? " (and " + (count - 3) + " more)" : ""), report);
+    }
+
+    /** {@code s3://bucket/prefix}, as requests and TUNEFLOW_RESULTS write it. */
+    private static String uri(ResultsLocation results) {
+        return "s3://" + results.bucket() + (results.prefix().isEmpty() ? "" : "/" + results.prefix());
     }
 
     private static String describe(Problem problem) {
