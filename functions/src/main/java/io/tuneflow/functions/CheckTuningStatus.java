@@ -2,11 +2,11 @@ package io.tuneflow.functions;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.tuneflow.core.orchestration.CheckTuningJob;
 import io.tuneflow.core.orchestration.TuningStatus;
 import io.tuneflow.functions.internal.FunctionEnvironment;
 import io.tuneflow.functions.internal.HandlerIo;
+import io.tuneflow.functions.internal.StreamingJson;
 import java.io.InputStream;
 import java.io.OutputStream;
 import org.slf4j.Logger;
@@ -37,11 +37,11 @@ public final class CheckTuningStatus implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) {
-        HandlerIo.handle("CheckTuningStatus", context, input, output, this::check);
+        HandlerIo.run("CheckTuningStatus", context, () -> StreamingJson.write(output, check(
+                StreamingJson.requiredText(input, "tuningJobName", "CheckTuningStatus", "{\"tuningJobName\": \"...\"}"))));
     }
 
-    TuningStatus check(JsonNode input) {
-        String name = HandlerIo.requiredText(input, "tuningJobName", "CheckTuningStatus", "{\"tuningJobName\": \"...\"}");
+    TuningStatus check(String name) {
         HandlerIo.logAbout(name);
         TuningStatus status = check.check(name);
         LOG.info("Tuning job {} is {}", name, status.state(), entry("training_jobs", status.trainingJobs()),

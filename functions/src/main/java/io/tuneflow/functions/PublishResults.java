@@ -7,6 +7,7 @@ import io.tuneflow.core.orchestration.PublishedResults;
 import io.tuneflow.core.orchestration.ResultsLocation;
 import io.tuneflow.functions.internal.FunctionEnvironment;
 import io.tuneflow.functions.internal.HandlerIo;
+import io.tuneflow.functions.internal.JsonIo;
 import java.io.InputStream;
 import java.io.OutputStream;
 import org.slf4j.Logger;
@@ -44,14 +45,14 @@ public final class PublishResults implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) {
-        HandlerIo.handle("PublishResults", context, input, output, this::publish);
+        JsonIo.handle("PublishResults", context, input, output, this::publish);
     }
 
     PublishedResults publish(JsonNode input) {
-        String name = HandlerIo.requiredText(input, "tuningJobName", "PublishResults", SHAPE);
+        String name = JsonIo.requiredText(input, "tuningJobName", "PublishResults", SHAPE);
         HandlerIo.logAbout(name);
-        String pipeline = HandlerIo.requiredText(input, "pipelineName", "PublishResults", SHAPE);
-        String resultsUri = HandlerIo.requiredText(input, "results", "PublishResults", SHAPE);
+        String pipeline = JsonIo.requiredText(input, "pipelineName", "PublishResults", SHAPE);
+        String resultsUri = JsonIo.requiredText(input, "results", "PublishResults", SHAPE);
         ResultsLocation results;
         try {
             results = ResultsLocation.parse(resultsUri);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tuneflow.core.orchestration.ResultsLocation;
 import io.tuneflow.functions.internal.FunctionEnvironment;
 import io.tuneflow.functions.internal.HandlerIo;
+import io.tuneflow.functions.internal.JsonIo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -59,7 +60,7 @@ public final class RecordFailure implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) {
-        HandlerIo.handle("RecordFailure", context, input, output, this::record);
+        JsonIo.handle("RecordFailure", context, input, output, this::record);
     }
 
     RecordFailureOutput record(JsonNode input) {
@@ -88,7 +89,7 @@ public final class RecordFailure implements RequestStreamHandler {
         String record = null;
         Location location = location(state.path("job").path("results").textValue(), pipeline, jobName, executionId);
         if (location != null) {
-            ObjectNode body = HandlerIo.JSON.createObjectNode().put("schemaVersion", 1).put("executionId", executionId)
+            ObjectNode body = JsonIo.JSON.createObjectNode().put("schemaVersion", 1).put("executionId", executionId)
                     .put("tuningJobName", jobName).put("pipelineName", pipeline).put("error", error).put("cause", cause)
                     .put("tuningJobStatus", status.path("state").textValue())
                     .put("failureReason", status.path("failureReason").textValue())
@@ -132,7 +133,7 @@ public final class RecordFailure implements RequestStreamHandler {
     static String readableCause(String cause) {
         if (cause.startsWith("{")) {
             try {
-                JsonNode payload = HandlerIo.JSON.readTree(cause);
+                JsonNode payload = JsonIo.JSON.readTree(cause);
                 if (payload.path("errorMessage").isTextual()) {
                     return payload.get("errorMessage").textValue();
                 }

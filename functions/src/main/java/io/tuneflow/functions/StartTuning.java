@@ -19,6 +19,7 @@ import io.tuneflow.core.request.TuningRequestReader;
 import io.tuneflow.core.validation.Problem;
 import io.tuneflow.functions.internal.FunctionEnvironment;
 import io.tuneflow.functions.internal.HandlerIo;
+import io.tuneflow.functions.internal.JsonIo;
 import io.tuneflow.functions.internal.RequestDocuments;
 import io.tuneflow.functions.internal.Trigger;
 import io.tuneflow.functions.internal.TriggerReader;
@@ -83,7 +84,7 @@ public final class StartTuning implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) {
-        HandlerIo.handle("StartTuning", context, input, output, this::start);
+        JsonIo.handle("StartTuning", context, input, output, this::start);
     }
 
     StartTuningOutput start(JsonNode input) {

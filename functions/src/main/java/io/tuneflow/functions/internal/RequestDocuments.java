@@ -67,7 +67,7 @@ public final class RequestDocuments {
     public Optional<JsonNode> readJson(String bucket, String key) {
         try {
             byte[] bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray();
-            return Optional.of(HandlerIo.JSON.readTree(bytes));
+            return Optional.of(JsonIo.JSON.readTree(bytes));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (IOException e) {

@@ -51,7 +51,7 @@ public final class TriggerReader {
     public Trigger read(JsonNode trigger) {
         if (trigger == null || !trigger.isObject()) {
             throw new InvalidInputException("StartTuning takes a JSON object: " + FORMS + "; got: "
-                    + (trigger == null ? "nothing" : HandlerIo.abbreviate(trigger)));
+                    + (trigger == null ? "nothing" : JsonIo.abbreviate(trigger)));
         }
         if (trigger.has("detail-type") && trigger.has("source")) {
             return fromEventBridge(EVENTS.convertValue(trigger, ScheduledEvent.class));
@@ -64,7 +64,7 @@ public final class TriggerReader {
             if (!request.isObject()) {
                 throw new InvalidInputException("An inline request is a JSON object, the CreateHyperParameterTuningJob "
                         + "document: {\"request\": {\"HyperParameterTuningJobConfig\": {...}, ...}}; got \"request\": "
-                        + HandlerIo.abbreviate(request));
+                        + JsonIo.abbreviate(request));
             }
             return inline(request);
         }
@@ -194,7 +194,7 @@ public final class TriggerReader {
         JsonNode value = node.get(field);
         if (value == null || !value.isTextual() || value.textValue().isBlank()) {
             throw new InvalidInputException("\"" + field + "\" must be a non-empty string; got " + value
-                    + " in " + HandlerIo.abbreviate(node));
+                    + " in " + JsonIo.abbreviate(node));
         }
         return value.textValue();
     }

@@ -19,7 +19,7 @@ class TriggerReaderTest {
 
     private static JsonNode json(String text) {
         try {
-            return HandlerIo.JSON.readTree(text);
+            return JsonIo.JSON.readTree(text);
         } catch (IOException e) {
             throw new AssertionError(e);
         }
@@ -27,7 +27,7 @@ class TriggerReaderTest {
 
     private static JsonNode resource(String name) throws IOException {
         try (InputStream in = TriggerReaderTest.class.getResourceAsStream("/events/" + name)) {
-            return HandlerIo.JSON.readTree(in);
+            return JsonIo.JSON.readTree(in);
         }
     }
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class WarmStartTest {
 
     private static JsonNode json(String text) throws IOException {
-        return HandlerIo.JSON.readTree(text);
+        return JsonIo.JSON.readTree(text);
     }
 
     @Test

@@ -42,7 +42,8 @@ class ShadedJarTest {
         }
         assertThat(entries).contains("io/tuneflow/functions/StartTuning.class", "io/tuneflow/functions/CheckTuningStatus.class",
                 "io/tuneflow/functions/PublishResults.class", "io/tuneflow/functions/RecordFailure.class",
-                "io/tuneflow/core/orchestration/StartTuningJob.class", "log4j2.xml", "LambdaJsonLayout.json",
+                "io/tuneflow/core/orchestration/StartTuningJob.class", "log4j2.properties", "log4j2.component.properties",
+                "LambdaJsonLayout.json",
                 "META-INF/org/apache/logging/log4j/core/config/plugins/Log4j2Plugins.dat");
         assertThat(entries).noneMatch(e -> e.startsWith("io/tuneflow/engine/") || e.startsWith("io/tuneflow/cli/")
                 || e.startsWith("org/gaul/") || e.startsWith("org/eclipse/jetty/") || e.startsWith("org/sqlite/")
