@@ -28,6 +28,8 @@ final class NodeToolchain {
 
     private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(10);
     private static final List<String> FILES = List.of("package.json", "package-lock.json", "run-executions.mjs");
+    private static final java.util.Set<String> PASSED_ON = java.util.Set.of("PATH", "HOME", "TMPDIR", "LANG", "LC_ALL",
+            "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "NODE_EXTRA_CA_CERTS", "SSL_CERT_FILE", "SSL_CERT_DIR");
     private static NodeToolchain installed;
 
     private final Path home;
@@ -123,13 +125,17 @@ final class NodeToolchain {
         static ProcessResult run(List<String> command, Path directory, Map<String, String> environment, Duration timeout) {
             ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
             Map<String, String> env = builder.environment();
-            String path = env.get("PATH");
-            String userHome = env.get("HOME");
-            env.clear(); // nothing of the developer's AWS configuration reaches the process
-            env.put("PATH", path == null ? "/usr/local/bin:/usr/bin:/bin" : path);
-            if (userHome != null) {
-                env.put("HOME", userHome);
-            }
+            Map<String, String> inherited = Map.copyOf(env);
+            // Only what finding programs and reaching the npm registry needs (a proxy, extra CA certificates, npm's
+            // own settings); nothing of the developer's AWS configuration reaches the process.
+            env.clear();
+            inherited.forEach((name, value) -> {
+                if (PASSED_ON.contains(name) || PASSED_ON.contains(name.toUpperCase(Locale.ROOT))
+                        || name.toLowerCase(Locale.ROOT).startsWith("npm_config_")) {
+                    env.put(name, value);
+                }
+            });
+            env.putIfAbsent("PATH", "/usr/local/bin:/usr/bin:/bin");
             env.putAll(environment);
             try {
                 Path out = Files.createTempFile("tuneflow-process", ".out");

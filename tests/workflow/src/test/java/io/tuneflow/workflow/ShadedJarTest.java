@@ -35,7 +35,7 @@ class ShadedJarTest {
 
     @Test
     void theJarHasTheHandlersAndNoEngineNorApacheOrNettyClient() throws IOException {
-        assertThat(jar()).exists();
+        assertThat(jar()).as("the deployment jar; it is built in the package phase: run mvn verify, not mvn test").exists();
         List<String> entries = new ArrayList<>();
         try (JarFile file = new JarFile(jar().toFile())) {
             file.stream().map(ZipEntry::getName).forEach(entries::add);
