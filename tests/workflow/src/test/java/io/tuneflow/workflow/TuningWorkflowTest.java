@@ -169,6 +169,8 @@ class TuningWorkflowTest {
     void throttlingByTheEngineAndByLambdaIsRetriedAndTheExecutionSucceeds() {
         // A third of the SageMaker calls are throttled: the handlers' SDK clients retry them; what outlasts their
         // retries fails the state as TransientAwsException, which the state machine retries with backoff.
+        // Seeded: the second SageMaker call (Start's Describe after its Create) is throttled in every run, so the SDK
+        // retries at least once whatever the timing of the polls.
         WorkflowFixture f = start(new FaultInjection(0.3, 0, 0, 20261112));
         f.lambda.throttleFirstInvocations(1); // and each function's first invocation gets Lambda's 429
         f.put("requests/throttled.json", WorkflowFixture.request("throttled", 3, 3, 1, null));
