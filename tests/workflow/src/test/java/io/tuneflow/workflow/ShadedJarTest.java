@@ -34,7 +34,7 @@ class ShadedJarTest {
     }
 
     @Test
-    void theJarHasTheHandlersAndNoEngineNorApacheOrNettyClient() throws IOException {
+    void theJarHasTheHandlersAndNoEngineNorApacheOrNettyClientNorLoggingFramework() throws IOException {
         assertThat(jar()).as("the deployment jar; it is built in the package phase: run mvn verify, not mvn test").exists();
         List<String> entries = new ArrayList<>();
         try (JarFile file = new JarFile(jar().toFile())) {
@@ -42,11 +42,12 @@ class ShadedJarTest {
         }
         assertThat(entries).contains("io/tuneflow/functions/StartTuning.class", "io/tuneflow/functions/CheckTuningStatus.class",
                 "io/tuneflow/functions/PublishResults.class", "io/tuneflow/functions/RecordFailure.class",
-                "io/tuneflow/core/orchestration/StartTuningJob.class", "log4j2.properties", "log4j2.component.properties",
-                "LambdaJsonLayout.json",
-                "META-INF/org/apache/logging/log4j/core/config/plugins/Log4j2Plugins.dat");
+                "io/tuneflow/core/orchestration/StartTuningJob.class",
+                "META-INF/services/org.slf4j.spi.SLF4JServiceProvider",
+                "META-INF/services/software.amazon.lambda.powertools.logging.internal.LoggingManager");
         assertThat(entries).noneMatch(e -> e.startsWith("io/tuneflow/engine/") || e.startsWith("io/tuneflow/cli/")
                 || e.startsWith("org/gaul/") || e.startsWith("org/eclipse/jetty/") || e.startsWith("org/sqlite/")
+                || e.startsWith("org/apache/logging/log4j/core/") || e.startsWith("ch/qos/logback/")
                 || e.startsWith("software/amazon/awssdk/http/apache/") || e.startsWith("org/apache/http/")
                 || e.startsWith("software/amazon/awssdk/http/nio/netty/") || e.startsWith("io/netty/"));
         System.out.printf("deployment jar: %s, %.1f MB, %d entries%n", jar(), Files.size(jar()) / 1e6, entries.size());
