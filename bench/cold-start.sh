@@ -31,13 +31,12 @@ job=$(java -cp "$function_cp" io.tuneflow.bench.FunctionColdStart io.tuneflow.fu
   "$(cat bench/cold-start/request.json)" 2>/dev/null | python3 -c 'import json,sys; print(json.load(sys.stdin)["tuningJobName"])')
 echo "== tuning job $job; $rounds rounds" >&2
 
-millis() { date +%s%3N; }
-run() { # label jvm-flags... -- command...
-  local start end
-  start=$(millis)
-  "$@" > "$work/out" 2> "$work/err" || { echo "failed: $*" >&2; cat "$work/out" "$work/err" >&2; exit 1; }
-  end=$(millis)
-  echo $((end - start))
+# Prints "<wall ms> <cpu ms>" of one run: wall-clock from before the JVM starts to after it answered and ended, and
+# the user+system CPU time it used — on a machine shared with other work, CPU time varies less than wall-clock.
+run() {
+  /usr/bin/time -f "%e %U %S" -o "$work/time" "$@" > "$work/out" 2> "$work/err" \
+    || { echo "failed: $*" >&2; cat "$work/out" "$work/err" >&2; exit 1; }
+  awk '{printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000}' "$work/time"
 }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2] + a[NR/2+1]) / 2)}'; }
 
@@ -50,8 +49,11 @@ for flags in "" "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"; do
     run java $flags -cp "$function_cp" io.tuneflow.bench.FunctionColdStart io.tuneflow.functions.CheckTuningStatus \
       "{\"tuningJobName\": \"$job\"}" >> "$work/tuneflow.ms"
   done
-  d=$(median < "$work/default.ms"); t=$(median < "$work/tuneflow.ms")
-  printf 'JVM flags [%s]: default SDK set-up %d ms, Tuneflow CheckTuningStatus %d ms, ratio %.2f (medians of %d)\n' \
-    "${flags:-none}" "$d" "$t" "$(echo "$t / $d" | bc -l)" "$rounds"
+  for column in 1 2; do
+    what=$([ "$column" = 1 ] && echo "wall-clock" || echo "CPU time")
+    d=$(cut -d' ' -f"$column" "$work/default.ms" | median); t=$(cut -d' ' -f"$column" "$work/tuneflow.ms" | median)
+    printf 'JVM flags [%s], %s: default SDK set-up %d ms, Tuneflow CheckTuningStatus %d ms, ratio %.2f (medians of %d)\n' \
+      "${flags:-none}" "$what" "$d" "$t" "$(echo "$t / $d" | bc -l)" "$rounds"
+  done
 done
 printf 'deployment jar: %s, %.1f MB\n' "$jar" "$(echo "$(stat -c %s "$jar") / 1000000" | bc -l)"
