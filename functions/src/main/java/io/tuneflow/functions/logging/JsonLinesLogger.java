@@ -12,7 +12,8 @@ import org.slf4j.helpers.AbstractLogger;
 final class JsonLinesLogger extends AbstractLogger {
 
     private static final long serialVersionUID = 1L;
-    private static volatile PrintStream out = System.err;
+    /** Null: whatever System.err is when a line is written (the Lambda runtime installs its own before the handler). */
+    private static volatile PrintStream out;
     private static volatile Clock clock = Clock.systemUTC();
 
     JsonLinesLogger(String name) {
@@ -35,7 +36,7 @@ final class JsonLinesLogger extends AbstractLogger {
                                                Throwable throwable) {
         Map<String, String> mdc = MDC.getCopyOfContextMap();
         String line = JsonLogLine.format(level, pattern, arguments, throwable, mdc == null ? Map.of() : mdc, clock.instant());
-        PrintStream stream = out;
+        PrintStream stream = out != null ? out : System.err;
         synchronized (stream) {
             stream.print(line + "\n");
             stream.flush();

@@ -35,7 +35,7 @@ class JsonLinesLoggingTest {
 
     @AfterEach
     void restore() {
-        JsonLinesLogger.redirect(System.err, Clock.systemUTC());
+        JsonLinesLogger.redirect(null, Clock.systemUTC());
         LogLevels.reset();
         MDC.clear();
     }
