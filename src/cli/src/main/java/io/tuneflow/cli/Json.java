@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tuneflow.core.validation.Problem;
+import io.tuneflow.core.validation.ValidationReportJson;
 
 /** JSON output of the CLI. */
 final class Json {
@@ -14,13 +15,7 @@ final class Json {
     }
 
     static ObjectNode problem(Problem problem) {
-        ObjectNode node = MAPPER.createObjectNode()
-                .put("path", problem.path().toString())
-                .put("message", problem.message())
-                .put("fix", problem.fix())
-                .put("rule", problem.rule());
-        problem.sourceLocation().ifPresent(l -> node.put("line", l.line()).put("column", l.column()));
-        return node;
+        return ValidationReportJson.problem(problem);
     }
 
     static String write(Object node) {

@@ -1,9 +1,9 @@
 package io.tuneflow.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tuneflow.core.request.TuningRequestReader;
 import io.tuneflow.core.validation.ValidationReport;
+import io.tuneflow.core.validation.ValidationReportJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -81,13 +81,6 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     static ObjectNode toJson(ValidationReport report) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
-        node.put("file", report.source());
-        node.put("valid", report.valid());
-        ArrayNode errors = node.putArray("errors");
-        report.errors().stream().map(Json::problem).forEach(errors::add);
-        ArrayNode warnings = node.putArray("warnings");
-        report.warnings().stream().map(Json::problem).forEach(warnings::add);
-        return node;
+        return ValidationReportJson.toJson(report);
     }
 }

@@ -48,7 +48,8 @@ public final class CheckTuningJob {
                 elapsed, nextPollSeconds(elapsed), job.failureReason());
     }
 
-    static int nextPollSeconds(long elapsedSeconds) {
+    /** When to look again at a job that has run for {@code elapsedSeconds}: a tenth of it, within 5 s and 5 min. */
+    public static int nextPollSeconds(long elapsedSeconds) {
         return (int) Math.max(MIN_POLL_SECONDS, Math.min(MAX_POLL_SECONDS, elapsedSeconds / 10));
     }
 

@@ -23,9 +23,23 @@ public final class StartTuningJob {
 
     /** @throws InvalidRequestException when the document has errors; its report says everything wrong */
     public JobReference start(ReadResult read) {
+        return start(read, null, null);
+    }
+
+    /**
+     * Starts the request for a trigger that is part of the job's identity (see
+     * {@link TuningJobNames#derive(String, CreateHyperParameterTuningJobRequest, String)}).
+     *
+     * @param pipelineName the pipeline when the request's Tuneflow section names none (e.g. from a data set's path);
+     *                     null: the request's PipelineName, else its HyperParameterTuningJobName
+     * @param trigger      null when the request's content alone names the job
+     * @throws InvalidRequestException when the document has errors; its report says everything wrong
+     */
+    public JobReference start(ReadResult read, String pipelineName, String trigger) {
         TuningRequest request = read.validRequest();
-        String pipeline = request.tuneflow().pipelineName().orElse(request.sageMakerRequest().hyperParameterTuningJobName());
-        String name = TuningJobNames.derive(pipeline, request.sageMakerRequest());
+        String pipeline = request.tuneflow().pipelineName()
+                .orElse(pipelineName != null ? pipelineName : request.sageMakerRequest().hyperParameterTuningJobName());
+        String name = TuningJobNames.derive(pipeline, request.sageMakerRequest(), trigger);
         CreateHyperParameterTuningJobRequest named = request.sageMakerRequest().toBuilder().hyperParameterTuningJobName(name).build();
         try {
             String arn = sageMaker.createHyperParameterTuningJob(named).hyperParameterTuningJobArn();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tuneflow.core.model.PojoWriter;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -26,15 +27,37 @@ public final class TuningJobNames {
     }
 
     public static String derive(String pipelineName, CreateHyperParameterTuningJobRequest request) {
-        return prefix(pipelineName) + "-" + contentHash(request);
+        return derive(pipelineName, request, null);
+    }
+
+    /**
+     * A name that also covers what triggered the job, for triggers that must start a new job with an unchanged
+     * request: a new data set for the pipeline, or the next scheduled run. The same trigger delivered twice (an event
+     * sent again, a retried Lambda) still gives the same name.
+     *
+     * @param trigger identifies the trigger, e.g. {@code dataset:s3://bucket/datasets/a.csv@<etag>}; null for none,
+     *                which gives the same name as {@link #derive(String, CreateHyperParameterTuningJobRequest)}
+     */
+    public static String derive(String pipelineName, CreateHyperParameterTuningJobRequest request, String trigger) {
+        return prefix(pipelineName) + "-" + contentHash(request, trigger);
     }
 
     /** The first {@value #HASH_LENGTH} hex digits of SHA-256 over the request in canonical JSON, without its name. */
     static String contentHash(CreateHyperParameterTuningJobRequest request) {
+        return contentHash(request, null);
+    }
+
+    private static String contentHash(CreateHyperParameterTuningJobRequest request, String trigger) {
         ObjectNode wire = PojoWriter.write(request.toBuilder().hyperParameterTuningJobName(null).build());
         try {
-            byte[] canonical = JSON.writeValueAsBytes(canonical(wire));
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical);
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(JSON.writeValueAsBytes(canonical(wire)));
+            if (trigger != null) {
+                // A separator no canonical JSON document ends with, so request+trigger pairs cannot collide by shifting.
+                sha256.update((byte) 0);
+                sha256.update(trigger.getBytes(StandardCharsets.UTF_8));
+            }
+            byte[] digest = sha256.digest();
             return HexFormat.of().formatHex(digest).substring(0, HASH_LENGTH);
         } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("Cannot hash the request", e);

@@ -34,6 +34,17 @@ class TuningJobNamesTest {
                 .isNotEqualTo(TuningJobNames.derive("nightly", request(null, null)));
     }
 
+    @Test
+    void aTriggerIsPartOfTheNameAndTheSameTriggerGivesTheSameName() {
+        var request = request(null, null);
+        String contentOnly = TuningJobNames.derive("nightly", request);
+        String dataset = TuningJobNames.derive("nightly", request, "dataset:s3://data/datasets/nightly/a.csv@etag1");
+        assertThat(TuningJobNames.derive("nightly", request, null)).isEqualTo(contentOnly);
+        assertThat(dataset).isNotEqualTo(contentOnly).matches("nightly-[0-9a-f]{8}");
+        assertThat(TuningJobNames.derive("nightly", request, "dataset:s3://data/datasets/nightly/a.csv@etag1")).isEqualTo(dataset);
+        assertThat(TuningJobNames.derive("nightly", request, "dataset:s3://data/datasets/nightly/a.csv@etag2")).isNotEqualTo(dataset);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"a-very-long-pipeline-name-that-goes-on-and-on", "nightly_xgboost.v2", "--x--", "", "ÜNICODE pipeline",
             "abcdefghijklmnopqrstuvw-"})
