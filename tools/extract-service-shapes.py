@@ -20,7 +20,7 @@ import botocore
 # The request Tuneflow validates, and the operations the local engine serves (requests and responses).
 OPERATIONS = ["CreateHyperParameterTuningJob", "DescribeHyperParameterTuningJob", "ListHyperParameterTuningJobs",
               "StopHyperParameterTuningJob", "ListTrainingJobsForHyperParameterTuningJob", "DescribeTrainingJob",
-              "ListTrainingJobs", "StopTrainingJob"]
+              "ListTrainingJobs", "StopTrainingJob", "ListTags"]
 KEPT_KEYS = ("min", "max", "pattern", "enum")
 
 

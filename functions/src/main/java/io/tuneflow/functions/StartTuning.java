@@ -47,15 +47,15 @@ import static software.amazon.lambda.powertools.logging.argument.StructuredArgum
  * machine passes it, or the trigger alone. Output: {@link StartTuningOutput}.
  *
  * <p>The same trigger twice names the same job, so the second sees it exists and answers {@code alreadyStarted} —
- * unless the job was created after this execution started: then this execution's own earlier attempt created it (a
- * retried state, a response lost in transit), and this execution follows it.
+ * unless the job carries this execution's ARN in its {@code tuneflow:started-by} tag: then this execution's own
+ * earlier attempt created it (a retried state, a response lost in transit), and this execution follows it. (An
+ * earlier version compared the job's creation time with the execution's start, which took a second delivery of the
+ * same event, seconds later, for a retry.)
  */
 public final class StartTuning implements RequestStreamHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(StartTuning.class);
-    /** How far SageMaker's clock may lag Step Functions' before a job of this execution's would look older than it. */
-    private static final Duration CLOCK_SKEW = Duration.ofSeconds(1);
-    private static final String INPUT_SHAPE = "{\"trigger\": {...}, \"execution\": {\"startTime\": \"...\"}}";
+    private static final String INPUT_SHAPE = "{\"trigger\": {...}, \"execution\": {\"id\": \"...\"}}";
 
     private final SageMakerClient sageMaker;
     private final RequestDocuments documents;
@@ -89,7 +89,7 @@ public final class StartTuning implements RequestStreamHandler {
 
     StartTuningOutput start(JsonNode input) {
         boolean wrapped = input.isObject() && input.has("trigger");
-        Instant executionStart = wrapped ? executionStart(input.path("execution")) : null;
+        String execution = wrapped ? executionId(input.path("execution")) : null;
         Trigger trigger = new TriggerReader(settings).read(wrapped ? input.get("trigger") : input);
         if (trigger instanceof Trigger.Ignored ignored) {
             LOG.info("Nothing to start: {}", ignored.reason());
@@ -119,10 +119,9 @@ public final class StartTuning implements RequestStreamHandler {
                 : valid.sageMakerRequest().hyperParameterTuningJobName());
         HandlerIo.logAbout(TuningJobNames.derive(pipeline, valid.sageMakerRequest(), request.identity()));
 
-        JobReference job = new StartTuningJob(sageMaker).start(read, pipeline, request.identity());
-        boolean startedByThisExecution = executionStart != null
-                && !job.startedAt().isBefore(executionStart.minus(CLOCK_SKEW));
-        boolean duplicate = job.alreadyStarted() && !startedByThisExecution;
+        // Tagged with the execution: a retry of this Start finds its own job, another trigger's execution a duplicate.
+        JobReference job = new StartTuningJob(sageMaker).start(read, pipeline, request.identity(), execution);
+        boolean duplicate = job.alreadyStarted();
         long elapsed = Math.max(0, Duration.between(job.startedAt(), clock.instant()).getSeconds());
         if (duplicate) {
             LOG.info("Tuning job {} was started before by the same request; this trigger ends here", job.tuningJobName(),
@@ -200,17 +199,13 @@ public final class StartTuning implements RequestStreamHandler {
         return problem.path() + where + ": " + problem.message() + " Fix: " + problem.fix();
     }
 
-    private static Instant executionStart(JsonNode execution) {
-        JsonNode startTime = execution.get("startTime");
-        if (startTime == null || startTime.isNull()) {
-            return null;
+    private static String executionId(JsonNode execution) {
+        JsonNode id = execution.get("id");
+        if (id != null && !id.isNull() && !id.isTextual()) {
+            throw new InvalidInputException("StartTuning's \"execution.id\" must be the execution's ARN as text (the state"
+                    + " machine passes $$.Execution.Id), not " + id + "; its input is " + INPUT_SHAPE);
         }
-        try {
-            return Instant.parse(startTime.asText());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("StartTuning's \"execution.startTime\" must be an ISO-8601 time such as "
-                    + "2026-01-01T00:00:00Z (the state machine passes $$.Execution.StartTime), not \"" + startTime.asText()
-                    + "\"; its input is " + INPUT_SHAPE);
-        }
+        return id == null || id.isNull() ? null : id.asText();
     }
+
 }

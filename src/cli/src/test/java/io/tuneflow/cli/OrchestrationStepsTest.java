@@ -100,6 +100,19 @@ class OrchestrationStepsTest {
             assertThat(again.tuningJobName()).isEqualTo(started.tuningJobName());
             assertThat(sageMaker.listHyperParameterTuningJobs(b -> b.maxResults(10)).hyperParameterTuningJobSummaries()).hasSize(1);
 
+            // A caller that names itself (a workflow execution): its own retry is not a duplicate, another caller's is.
+            String execution = "arn:aws:states:us-east-1:000000000000:execution:tuning:nightly";
+            JobReference tagged = new StartTuningJob(sageMaker).start(TuningRequestReader.read("request.json", REQUEST), null, "nightly", execution);
+            assertThat(tagged.alreadyStarted()).isFalse();
+            assertThat(sageMaker.listTags(b -> b.resourceArn(tagged.tuningJobArn())).tags())
+                    .anySatisfy(t -> assertThat(t.key() + "=" + t.value()).isEqualTo(StartTuningJob.STARTED_BY_TAG + "=" + execution));
+            assertThat(new StartTuningJob(sageMaker).start(TuningRequestReader.read("request.json", REQUEST), null, "nightly", execution)
+                    .alreadyStarted()).as("the same execution, retried").isFalse();
+            assertThat(new StartTuningJob(sageMaker).start(TuningRequestReader.read("request.json", REQUEST), null, "nightly",
+                    execution + "-again").alreadyStarted()).as("another execution of the same trigger").isTrue();
+            assertThat(sageMaker.listHyperParameterTuningJobs(b -> b.maxResults(10)).hyperParameterTuningJobSummaries()).hasSize(2);
+            engine.engine().awaitEnd(tagged.tuningJobName());
+
             engine.engine().awaitEnd(started.tuningJobName());
             TuningStatus status = new CheckTuningJob(sageMaker).check(started.tuningJobName());
             assertThat(status.finished()).isTrue();

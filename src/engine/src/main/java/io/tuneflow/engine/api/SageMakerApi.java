@@ -36,7 +36,10 @@ import software.amazon.awssdk.services.sagemaker.model.StopHyperParameterTuningJ
 import software.amazon.awssdk.services.sagemaker.model.StopHyperParameterTuningJobResponse;
 import software.amazon.awssdk.services.sagemaker.model.ListTrainingJobsRequest;
 import software.amazon.awssdk.services.sagemaker.model.ListTrainingJobsResponse;
+import software.amazon.awssdk.services.sagemaker.model.ListTagsRequest;
+import software.amazon.awssdk.services.sagemaker.model.ListTagsResponse;
 import software.amazon.awssdk.services.sagemaker.model.StopTrainingJobRequest;
+import software.amazon.awssdk.services.sagemaker.model.Tag;
 import software.amazon.awssdk.services.sagemaker.model.StopTrainingJobResponse;
 
 /**
@@ -59,7 +62,8 @@ public final class SageMakerApi {
                 "ListTrainingJobsForHyperParameterTuningJob", this::listTrainingJobs,
                 "DescribeTrainingJob", this::describeTrainingJob,
                 "ListTrainingJobs", this::listAllTrainingJobs,
-                "StopTrainingJob", this::stopTrainingJob);
+                "StopTrainingJob", this::stopTrainingJob,
+                "ListTags", this::listTags);
     }
 
     /** Handles one call; returns the response body, or throws {@link SageMakerError}. */
@@ -132,6 +136,19 @@ public final class SageMakerApi {
         Map.Entry<TuningJob, Trial> found = engine.trainingJob(request.trainingJobName())
                 .orElseThrow(() -> SageMakerError.validation("Requested resource not found: training job " + request.trainingJobName()));
         return Responses.describeTrainingJob(found.getKey(), found.getValue());
+    }
+
+    /** ListTags for a tuning job's ARN: the Tags of its CreateHyperParameterTuningJob request. */
+    private SdkPojo listTags(JsonNode body) {
+        ListTagsRequest request = bind(body, "ListTagsInput", ListTagsRequest::builder);
+        TuningJob job = engine.tuningJobs().stream().filter(j -> j.arn().equalsIgnoreCase(request.resourceArn())).findFirst()
+                .orElseThrow(() -> SageMakerError.notFound("Requested resource not found: " + request.resourceArn()
+                        + " (the local engine keeps the tags of tuning jobs)"));
+        List<Tag> tags = job.request().tags();
+        Page page = Page.of(request.nextToken(), request.maxResults(), tags.size());
+        ListTagsResponse.Builder response = ListTagsResponse.builder().tags(tags.subList(page.from(), page.to()));
+        page.nextToken().ifPresent(response::nextToken);
+        return response.build();
     }
 
     private SdkPojo stopTrainingJob(JsonNode body) {
