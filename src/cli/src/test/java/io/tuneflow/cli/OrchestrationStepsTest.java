@@ -123,6 +123,8 @@ class OrchestrationStepsTest {
                 String prefix = "tuning/steps/" + started.tuningJobName() + "/";
                 assertThat(published.best()).isEqualTo("s3://results/" + prefix + "best.json");
                 assertThat(published.latest()).isEqualTo("s3://results/tuning/steps/latest.json");
+                assertThat(published.report()).isEqualTo("s3://results/" + prefix + "report.html");
+                assertThat(s3.headObject(b -> b.bucket("results").key(prefix + "report.html")).contentType()).startsWith("text/html");
 
                 JsonNode best = read(s3, prefix + "best.json");
                 JsonNode trials = read(s3, prefix + "trials.json");
@@ -131,6 +133,10 @@ class OrchestrationStepsTest {
                 assertThat(best.get("completion").get("reason").asText()).isEqualTo("MaxNumberOfTrainingJobs");
                 assertValid("trials.schema.json", trials);
                 assertValid("latest.schema.json", latest);
+                assertThat(best.get("strategy").asText()).isEqualTo("Random");
+                assertThat(best.get("warmStart").isNull()).isTrue();
+                assertThat(trials.get("parameterRanges").toString())
+                        .isEqualTo("[{\"name\":\"width\",\"type\":\"Integer\",\"scaling\":\"Auto\",\"minValue\":1.0,\"maxValue\":9.0}]");
 
                 // the files agree with each other and with the engine
                 assertThat(trials.get("trials")).hasSize(3);

@@ -1,0 +1,103 @@
+package io.tuneflow.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tuneflow.core.orchestration.TuningResults;
+import io.tuneflow.core.report.MetricCurveSource;
+import io.tuneflow.core.report.TuningReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"Write a tuning job's report.html: from a results directory (its best.json and trials.json), or",
+                "for a tuning job read through the SageMaker API (AWS by default, or --endpoint-url), like `results`.",
+                "Prints where the report is."})
+final class ReportCommand implements Callable<Integer> {
+
+    /** On AWS the series are CloudWatch metrics, which Tuneflow does not read yet. */
+    static final MetricCurveSource AWS_CURVES = MetricCurveSource.none(
+            "SageMaker's API keeps only final metric values; on AWS the series are CloudWatch metrics (namespace "
+                    + "/aws/sagemaker/TrainingJobs), which this report does not read");
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "JOB|RESULTS_DIR", description = "A tuning job's name, or a directory with its best.json and trials.json.")
+    String source;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Where to write the report (default: report.html in RESULTS_DIR, or JOB-report.html here).")
+    Path output;
+
+    @Option(names = "--endpoint-url", paramLabel = "URL", description = "For JOB: a SageMaker endpoint, e.g. http://127.0.0.1:8765 for tuneflow serve.")
+    URI endpoint;
+
+    @Option(names = "--pipeline", paramLabel = "NAME", description = "For JOB: the pipeline name to report (default: the job's name).")
+    String pipeline;
+
+    @Option(names = "--workspace", paramLabel = "DIR",
+            description = "A local engine workspace whose recorded objective curves the report shows (tuneflow run's .tuneflow).")
+    Path workspace;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        Path directory = Path.of(source);
+        JsonNode best;
+        JsonNode trials;
+        Path target;
+        MetricCurveSource curves;
+        if (Files.isDirectory(directory)) {
+            best = readResult(directory.resolve("best.json"));
+            trials = readResult(directory.resolve("trials.json"));
+            target = output != null ? output : directory.resolve("report.html");
+            curves = MetricCurveSource.none("a results directory holds final metric values only (give --workspace for a local run's curves)");
+        } else {
+            if (source.contains("/") || source.contains(java.io.File.separator)) {
+                throw new UserInputException(source + " is not a directory; give a results directory or a tuning job's name.");
+            }
+            try (SageMakerClient sageMaker = AwsClients.sageMaker(endpoint)) {
+                TuningResults results = TuningResults.read(sageMaker, source, pipeline != null ? pipeline : source);
+                best = results.best(Instant.now().toString());
+                trials = results.trials();
+            }
+            target = output != null ? output : Path.of(source + "-report.html");
+            curves = endpoint == null ? AWS_CURVES
+                    : MetricCurveSource.none("the SageMaker API has no metric series (give --workspace for the local engine's curves)");
+        }
+        if (workspace != null) {
+            curves = EngineMetricCurves.fromWorkspace(workspace);
+        }
+        String objectiveMetric = trials.path("objective").path("metricName").asText();
+        TuningReport report = TuningReport.of(best, trials, curves.curves(objectiveMetric, TuningReport.trainingJobNames(trials)));
+        if (target.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(target.toAbsolutePath().getParent());
+        }
+        Files.writeString(target, report.html(), StandardCharsets.UTF_8);
+        out.println("Report: " + target.toAbsolutePath().normalize().toUri());
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private static JsonNode readResult(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new UserInputException(file + " is missing: a results directory holds best.json and trials.json.");
+        }
+        try {
+            return Json.MAPPER.readTree(file.toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UserInputException(file + " is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+}
