@@ -115,6 +115,14 @@ class OrchestrationStepsTest {
             CliRun resultsCommand = CliRun.of("results", started.tuningJobName(), "--endpoint-url", engine.sageMakerEndpoint().toString());
             assertThat(resultsCommand.exitCode()).as(resultsCommand.err()).isZero();
             assertThat(resultsCommand.out().lines().skip(1).findFirst().orElseThrow()).contains(status.bestTrainingJob());
+            Path report = workspace.resolve("job-report.html");
+            CliRun reportCommand = CliRun.of("report", started.tuningJobName(), "--endpoint-url", engine.sageMakerEndpoint().toString(),
+                    "--output", report.toString());
+            assertThat(reportCommand.exitCode()).as(reportCommand.err()).isZero();
+            assertThat(reportCommand.out()).isEqualTo("Report: " + report.toUri() + System.lineSeparator());
+            JsonNode reportData = ReportScenarios.dataOf(Files.readString(report));
+            assertThat(reportData.get("trials").get("trials")).hasSize(3);
+            assertThat(reportData.get("best").get("bestTrainingJob").get("name").asText()).isEqualTo(status.bestTrainingJob());
 
             try (S3Client s3 = EmbeddedS3.client(engine.s3Endpoint())) {
                 s3.createBucket(b -> b.bucket("results"));
