@@ -2,6 +2,7 @@ package io.tuneflow.cli;
 
 import io.tuneflow.core.report.MetricCurveSource;
 import io.tuneflow.core.report.TrainingCurves;
+import io.tuneflow.core.report.TrainingJobTimes;
 import io.tuneflow.engine.LocalSageMaker;
 import io.tuneflow.engine.store.EngineStore;
 import io.tuneflow.engine.tuning.Trial;
@@ -21,10 +22,11 @@ import java.util.function.Function;
  */
 final class EngineMetricCurves implements MetricCurveSource {
 
-    private final Function<String, Optional<Map.Entry<TuningJob, Trial>>> trainingJobs;
+    /** A training job's name → its tuning job and trial, as the engine knows them. */
+    private final Function<String, Optional<Map.Entry<TuningJob, Trial>>> trialByName;
 
-    private EngineMetricCurves(Function<String, Optional<Map.Entry<TuningJob, Trial>>> trainingJobs) {
-        this.trainingJobs = trainingJobs;
+    private EngineMetricCurves(Function<String, Optional<Map.Entry<TuningJob, Trial>>> trialByName) {
+        this.trialByName = trialByName;
     }
 
     /** The curves of a running engine (tuneflow run, locally). */
@@ -48,11 +50,12 @@ final class EngineMetricCurves implements MetricCurveSource {
     }
 
     @Override
-    public TrainingCurves curves(String metricName, List<String> trainingJobNames) {
+    public TrainingCurves curves(String metricName, List<TrainingJobTimes> trainingJobs) {
         Map<String, List<Double>> series = new LinkedHashMap<>();
         boolean known = false;
-        for (String name : trainingJobNames) {
-            Optional<Map.Entry<TuningJob, Trial>> found = trainingJobs.apply(name);
+        for (TrainingJobTimes job : trainingJobs) {
+            String name = job.name();
+            Optional<Map.Entry<TuningJob, Trial>> found = trialByName.apply(name);
             if (found.isEmpty()) {
                 continue;
             }

@@ -2,7 +2,9 @@ package io.tuneflow.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tuneflow.core.orchestration.TuningResults;
+import io.tuneflow.core.report.CloudWatchMetricCurves;
 import io.tuneflow.core.report.MetricCurveSource;
+import io.tuneflow.core.report.TrainingCurves;
 import io.tuneflow.core.report.TuningReport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,18 +19,24 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Write a tuning job's report.html: from a results directory (its best.json and trials.json), or",
                 "for a tuning job read through the SageMaker API (AWS by default, or --endpoint-url), like `results`.",
-                "Prints where the report is."})
+                "Metric curves come from CloudWatch for a job on AWS (cloudwatch:GetMetricData), or from a local",
+                "engine's workspace with --workspace. Prints where the report is."})
 final class ReportCommand implements Callable<Integer> {
 
-    /** On AWS the series are CloudWatch metrics, which Tuneflow does not read yet. */
-    static final MetricCurveSource AWS_CURVES = MetricCurveSource.none(
-            "SageMaker's API keeps only final metric values; on AWS the series are CloudWatch metrics (namespace "
-                    + "/aws/sagemaker/TrainingJobs), which this report does not read");
+    /**
+     * On AWS the series are CloudWatch metrics; a SageMaker endpoint of another kind (tuneflow serve) has none to
+     * offer, since its API, like SageMaker's, keeps only final values.
+     */
+    static MetricCurveSource curvesFor(URI sageMakerEndpoint, CloudWatchClient cloudWatch) {
+        return sageMakerEndpoint == null ? CloudWatchMetricCurves.create(cloudWatch)
+                : MetricCurveSource.none("the SageMaker API has no metric series (give --workspace for the local engine's curves)");
+    }
 
     @Spec
     CommandSpec spec;
@@ -54,15 +62,14 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Path directory = Path.of(source);
+        boolean fromDirectory = Files.isDirectory(directory);
         JsonNode best;
         JsonNode trials;
         Path target;
-        MetricCurveSource curves;
-        if (Files.isDirectory(directory)) {
+        if (fromDirectory) {
             best = readResult(directory.resolve("best.json"));
             trials = readResult(directory.resolve("trials.json"));
             target = output != null ? output : directory.resolve("report.html");
-            curves = MetricCurveSource.none("a results directory holds final metric values only (give --workspace for a local run's curves)");
         } else {
             if (source.contains("/") || source.contains(java.io.File.separator)) {
                 throw new UserInputException(source + " is not a directory; give a results directory or a tuning job's name.");
@@ -73,14 +80,21 @@ final class ReportCommand implements Callable<Integer> {
                 trials = results.trials();
             }
             target = output != null ? output : Path.of(source + "-report.html");
-            curves = endpoint == null ? AWS_CURVES
-                    : MetricCurveSource.none("the SageMaker API has no metric series (give --workspace for the local engine's curves)");
         }
+        TrainingCurves series;
         if (workspace != null) {
-            curves = EngineMetricCurves.fromWorkspace(workspace);
+            series = readCurves(EngineMetricCurves.fromWorkspace(workspace), trials);
+        } else if (fromDirectory) {
+            series = readCurves(MetricCurveSource.none(
+                    "a results directory holds final metric values only (give --workspace for a local run's curves)"), trials);
+        } else if (endpoint != null) {
+            series = readCurves(curvesFor(endpoint, null), trials);
+        } else {
+            try (CloudWatchClient cloudWatch = AwsClients.cloudWatch()) {
+                series = readCurves(curvesFor(null, cloudWatch), trials);
+            }
         }
-        String objectiveMetric = trials.path("objective").path("metricName").asText();
-        TuningReport report = TuningReport.of(best, trials, curves.curves(objectiveMetric, TuningReport.trainingJobNames(trials)));
+        TuningReport report = TuningReport.of(best, trials, series);
         if (target.toAbsolutePath().getParent() != null) {
             Files.createDirectories(target.toAbsolutePath().getParent());
         }
@@ -88,6 +102,10 @@ final class ReportCommand implements Callable<Integer> {
         out.println("Report: " + target.toAbsolutePath().normalize().toUri());
         out.flush();
         return ExitCodes.OK;
+    }
+
+    private static TrainingCurves readCurves(MetricCurveSource source, JsonNode trials) {
+        return source.curves(trials.path("objective").path("metricName").asText(), TuningReport.trainingJobs(trials));
     }
 
     private static JsonNode readResult(Path file) throws IOException {

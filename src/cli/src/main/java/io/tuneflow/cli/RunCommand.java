@@ -35,6 +35,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -113,8 +114,9 @@ final class RunCommand implements Callable<Integer> {
                         Duration.ofMillis(500));
             }
         }
-        try (SageMakerClient sageMaker = AwsClients.sageMaker(endpoint); S3Client s3 = AwsClients.s3()) {
-            return runToEnd(out, read, sageMaker, s3, ReportCommand.AWS_CURVES, resultsUri, null, null);
+        try (SageMakerClient sageMaker = AwsClients.sageMaker(endpoint); S3Client s3 = AwsClients.s3();
+             CloudWatchClient cloudWatch = endpoint == null ? AwsClients.cloudWatch() : null) {
+            return runToEnd(out, read, sageMaker, s3, ReportCommand.curvesFor(endpoint, cloudWatch), resultsUri, null, null);
         }
     }
 

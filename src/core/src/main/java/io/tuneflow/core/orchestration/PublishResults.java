@@ -67,7 +67,7 @@ public final class PublishResults {
         put(results.bucket(), trialsKey, trials.toPrettyString(), "application/json");
         put(results.bucket(), csvKey, read.trialsCsv(), "text/csv");
         String objectiveMetric = trials.path("objective").path("metricName").asText();
-        TuningReport report = TuningReport.of(best, trials, curves.curves(objectiveMetric, TuningReport.trainingJobNames(trials)));
+        TuningReport report = TuningReport.of(best, trials, curves.curves(objectiveMetric, TuningReport.trainingJobs(trials)));
         put(results.bucket(), reportKey, report.html(), "text/html; charset=utf-8");
         ObjectNode latest = JSON.createObjectNode().put("schemaVersion", 1).put("pipelineName", pipelineName)
                 .put("tuningJobName", tuningJobName).put("tuningJobArn", read.tuningJobArn())

@@ -9,11 +9,14 @@ import java.util.List;
 @FunctionalInterface
 public interface MetricCurveSource {
 
-    /** The series of {@code metricName} for each of these training jobs. Never throws for a job that has none. */
-    TrainingCurves curves(String metricName, List<String> trainingJobNames);
+    /**
+     * The series of {@code metricName} for each of these training jobs. A job without a series is left out; a source
+     * that cannot be read says so in {@link TrainingCurves#unavailableReason()} rather than failing the report.
+     */
+    TrainingCurves curves(String metricName, List<TrainingJobTimes> trainingJobs);
 
     /** No series: the report says the curves are not available, and why. */
     static MetricCurveSource none(String reason) {
-        return (metricName, trainingJobNames) -> TrainingCurves.unavailable(metricName, reason);
+        return (metricName, trainingJobs) -> TrainingCurves.unavailable(metricName, reason);
     }
 }

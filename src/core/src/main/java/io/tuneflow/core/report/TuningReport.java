@@ -40,11 +40,11 @@ public final class TuningReport {
         return new TuningReport(best, trials, curves);
     }
 
-    /** The training jobs' names, in trials.json's order: what to ask a {@link MetricCurveSource} for. */
-    public static List<String> trainingJobNames(JsonNode trials) {
-        List<String> names = new ArrayList<>();
-        trials.path("trials").forEach(t -> names.add(t.path("name").asText()));
-        return names;
+    /** The training jobs and when they ran, in trials.json's order: what to ask a {@link MetricCurveSource} for. */
+    public static List<TrainingJobTimes> trainingJobs(JsonNode trials) {
+        List<TrainingJobTimes> jobs = new ArrayList<>();
+        ReportTrial.listOf(trials).forEach(t -> jobs.add(new TrainingJobTimes(t.name(), t.startTime(), t.endTime())));
+        return jobs;
     }
 
     /** What the page embeds: {@code {"schemaVersion", "best", "trials", "curves"}}, trials exactly as trials.json. */
@@ -53,7 +53,7 @@ public final class TuningReport {
         data.set("best", best);
         data.set("trials", trials);
         ObjectNode c = data.putObject("curves").put("metricName", curves.metricName()).put("available", curves.available())
-                .put("unavailableReason", curves.unavailableReason());
+                .put("step", curves.step()).put("unavailableReason", curves.unavailableReason());
         c.set("series", JSON.valueToTree(curves.byTrainingJob()));
         return data;
     }

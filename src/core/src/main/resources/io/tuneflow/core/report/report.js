@@ -731,7 +731,7 @@
         el('text', {x: x(v - 1), y: height - bottom + 16, 'text-anchor': 'middle', 'class': 'tick-label'}, svg, String(v));
       });
       el('text', {x: (left + width - right) / 2, y: height - 6, 'text-anchor': 'middle', 'class': 'axis-label'}, svg,
-          'value logged (step)');
+          curves.step || 'step');
       el('text', {x: 12, y: top + (height - top - bottom) / 2, 'class': 'axis-label', 'text-anchor': 'middle',
         transform: 'rotate(-90 12 ' + (top + (height - top - bottom) / 2) + ')'}, svg, curves.metricName);
       chosen.forEach(function (n, k) {

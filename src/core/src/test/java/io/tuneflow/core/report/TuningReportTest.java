@@ -117,7 +117,7 @@ class TuningReportTest {
             }
         }
         TuningResults results = job.results();
-        String html = render(results, MetricCurveSource.none("not recorded").curves("validation:auc", job.trainingJobNames()));
+        String html = render(results, MetricCurveSource.none("not recorded").curves("validation:auc", List.of()));
         JsonNode data = embeddedData(html);
         assertThat(data.get("trials")).isEqualTo(results.trials());
         assertThat(data.get("trials").get("parameterRanges")).hasSize(2).allSatisfy(r -> assertThat(r.get("type").asText()).isEqualTo("Categorical"));
