@@ -441,11 +441,13 @@
       el('line', {y1: y(0), y2: y(1), 'class': 'axis-line'}, axis);
       el('text', {y: top - 16, 'class': 'axis-label', 'text-anchor': 'middle'}, axis,
           dim.label + (dim.kind === 'log' ? ' (log)' : dim.kind === 'reverselog' ? ' (reverse log)' : ''));
+      // The last axis is labelled on its right, where no line arrives.
+      var outside = i === allDims.length - 1 && allDims.length > 1;
       thin(ticks(dim, 6), 12).forEach(function (v) {
         var p = unit(dim, v);
         if (p === null || p < -0.001 || p > 1.001) return;
-        el('line', {x1: -4, x2: 0, y1: y(p), y2: y(p), 'class': 'tick'}, axis);
-        el('text', {x: -7, y: y(p) + 3.5, 'class': 'tick-label', 'text-anchor': 'end'}, axis, format(v));
+        el('line', {x1: outside ? 0 : -4, x2: outside ? 4 : 0, y1: y(p), y2: y(p), 'class': 'tick'}, axis);
+        el('text', {x: outside ? 7 : -7, y: y(p) + 3.5, 'class': 'tick-label', 'text-anchor': outside ? 'start' : 'end'}, axis, format(v));
       });
       var brush = el('rect', {x: -9, width: 18, 'class': 'brush', visibility: 'hidden'}, axis);
       var overlay = el('rect', {x: -14, width: 28, y: y(1) - 4, height: y(0) - y(1) + 8, 'class': 'brush-overlay'}, axis);
@@ -770,10 +772,14 @@
 
   setUpTable();
   render();
-  var resizeTimer = null;
+  var resizeTimer = null, drawnWidth = document.documentElement.clientWidth;
   window.addEventListener('resize', function () {
     clearTimeout(resizeTimer);
-    resizeTimer = setTimeout(render, 200);
+    resizeTimer = setTimeout(function () {
+      if (document.documentElement.clientWidth === drawnWidth) return; // taller or shorter only: nothing to redraw
+      drawnWidth = document.documentElement.clientWidth;
+      render();
+    }, 200);
   });
   document.documentElement.setAttribute('data-report-ready', 'true');
 })();
