@@ -164,6 +164,18 @@ class ReportBrowserTest {
     }
 
     @Test
+    void aReportOfASingleTrialDrawsItsOneLineWithoutErrors() throws IOException {
+        ReportScenarios.Scenario single = ReportScenarios.singleTrial();
+        openFullHeight(single.report());
+        assertNoConsoleErrors("single trial");
+        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("data-report-ready")).isEqualTo("true");
+        assertThat(browser.findElements(By.cssSelector("#parallel-coordinates path.trial-line"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("#objective-over-time circle.point"))).hasSize(1);
+        assertThat(visibleRows()).hasSize(1);
+        screenshot("single-trial");
+    }
+
+    @Test
     void brushingACategoricalAxisKeepsTheTrialsWithTheValuesInTheBrush() {
         ReportScenarios.Scenario grid = ReportScenarios.categoricalGrid();
         browser.manage().window().setSize(new Dimension(WIDTH, 1000));
@@ -241,8 +253,10 @@ class ReportBrowserTest {
     private static void openFullHeight(Path report) {
         browser.manage().window().setSize(new Dimension(WIDTH, 1000));
         browser.get(report.toUri().toString());
-        long height = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
-        browser.manage().window().setSize(new Dimension(WIDTH, (int) Math.min(height + 40, 8000)));
+        // The window's height includes whatever the browser keeps above the page.
+        long height = (Long) ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollHeight + (window.outerHeight - window.innerHeight)");
+        browser.manage().window().setSize(new Dimension(WIDTH, (int) Math.min(height + 24, 8000)));
         browser.navigate().refresh();
     }
 

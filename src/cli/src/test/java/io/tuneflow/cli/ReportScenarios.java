@@ -139,9 +139,18 @@ final class ReportScenarios {
 
     /** A result directory of 750 trials (SageMaker's most per tuning job), made up, rendered by `tuneflow report DIR`. */
     static synchronized Scenario synthetic750() {
-        return MADE.computeIfAbsent("synthetic-750", name -> {
+        return synthetic("synthetic-750", 750);
+    }
+
+    /** The same made-up job, with its first trial only. */
+    static synchronized Scenario singleTrial() {
+        return synthetic("single-trial", 1);
+    }
+
+    private static Scenario synthetic(String scenario, int trials) {
+        return MADE.computeIfAbsent(scenario, name -> {
             Path job = fresh(name).resolve("results/wide/wide-search-0a1b2c3d");
-            writeSynthetic(job, 750);
+            writeSynthetic(job, trials);
             CliRun report = CliRun.of("report", job.toString());
             if (report.exitCode() != 0) {
                 throw new AssertionError("tuneflow report failed: " + report.out() + report.err());
