@@ -178,8 +178,7 @@ class ReportBrowserTest {
     @Test
     void brushingACategoricalAxisKeepsTheTrialsWithTheValuesInTheBrush() {
         ReportScenarios.Scenario grid = ReportScenarios.categoricalGrid();
-        browser.manage().window().setSize(new Dimension(WIDTH, 1000));
-        browser.get(grid.report().toUri().toString());
+        open(grid.report());
         WebElement axis = browser.findElement(By.cssSelector("#parallel-coordinates g.axis[data-key='hp:optimizer']"));
         // optimizer's values sgd, adam, rmsprop sit at 1/6, 1/2 and 5/6 of the axis from the bottom: keep the lower two
         brush(axis, 0.38, 0.95);
@@ -200,8 +199,7 @@ class ReportBrowserTest {
     @Test
     void theTableSortsByAColumnAndFiltersByStatus() {
         ReportScenarios.Scenario run = ReportScenarios.failedAndStopped();
-        browser.manage().window().setSize(new Dimension(WIDTH, 1000));
-        browser.get(run.report().toUri().toString());
+        open(run.report());
         JsonNode trials = run.trials().get("trials");
 
         browser.findElement(By.cssSelector("#trials th[data-key='objective']")).click();
@@ -249,10 +247,14 @@ class ReportBrowserTest {
         }
     }
 
-    /** Loads the page in a window as tall as the page, so one screenshot holds all of it (and no resize redraws it later). */
-    private static void openFullHeight(Path report) {
+    private static void open(Path report) {
         browser.manage().window().setSize(new Dimension(WIDTH, 1000));
         browser.get(report.toUri().toString());
+    }
+
+    /** Loads the page in a window as tall as the page, so one screenshot holds all of it (and no resize redraws it later). */
+    private static void openFullHeight(Path report) {
+        open(report);
         // The window's height includes whatever the browser keeps above the page.
         long height = (Long) ((JavascriptExecutor) browser).executeScript(
                 "return document.documentElement.scrollHeight + (window.outerHeight - window.innerHeight)");

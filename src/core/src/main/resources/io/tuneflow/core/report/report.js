@@ -234,6 +234,30 @@
   }
   function reveal(id) { document.getElementById(id).hidden = false; }
 
+  // Marks ({trial, node}) greyed out when their trial is filtered out, outlined when it is selected.
+  function followState(marks) {
+    listeners.push(function () {
+      marks.forEach(function (m) {
+        m.node.classList.toggle('filtered-out', !passes(m.trial));
+        m.node.classList.toggle('selected', state.selected.indexOf(m.trial.name) >= 0);
+      });
+    });
+  }
+
+  // A line chart's frame: a grid line and a label per value tick, step numbers 1..steps along the bottom, axis names.
+  function lineChartFrame(svg, box, yDim, steps, x, y, xName, yName) {
+    ticks(yDim, 5).forEach(function (v) {
+      el('line', {x1: box.left, x2: box.width - box.right, y1: y(v), y2: y(v), 'class': 'grid'}, svg);
+      el('text', {x: box.left - 6, y: y(v) + 3.5, 'text-anchor': 'end', 'class': 'tick-label'}, svg, format(v));
+    });
+    niceTicks(1, steps, Math.min(10, steps)).filter(function (v) { return Math.round(v) === v; }).forEach(function (v) {
+      el('text', {x: x(v - 1), y: box.height - box.bottom + 16, 'text-anchor': 'middle', 'class': 'tick-label'}, svg, String(v));
+    });
+    el('text', {x: (box.left + box.width - box.right) / 2, y: box.height - 6, 'text-anchor': 'middle', 'class': 'axis-label'}, svg, xName);
+    var middle = box.top + (box.height - box.top - box.bottom) / 2;
+    el('text', {x: 12, y: middle, 'class': 'axis-label', 'text-anchor': 'middle', transform: 'rotate(-90 12 ' + middle + ')'}, svg, yName);
+  }
+
   // ---- the table: sorting, filters, selection ---------------------------------------------------------------------
 
   var table = document.getElementById('trials');
@@ -434,7 +458,7 @@
       var path = el('path', {d: d, 'class': 'trial-line', stroke: colour(t), 'data-name': t.name}, lines);
       el('title', {}, path, tooltip(t));
       path.addEventListener('click', function () { toggleSelected(t.name); });
-      return {trial: t, path: path};
+      return {trial: t, node: path};
     });
     allDims.forEach(function (dim, i) {
       var axis = el('g', {'class': 'axis', 'data-key': dim.key, transform: 'translate(' + x(i) + ',0)'}, svg);
@@ -462,12 +486,7 @@
     });
     el('text', {x: 6, y: legendTop - 6, 'text-anchor': 'middle', 'class': 'tick-label'}, legend, 'better');
     el('text', {x: 6, y: y(0) + 14, 'text-anchor': 'middle', 'class': 'tick-label'}, legend, 'worse');
-    listeners.push(function () {
-      paths.forEach(function (p) {
-        p.path.classList.toggle('filtered-out', !passes(p.trial));
-        p.path.classList.toggle('selected', state.selected.indexOf(p.trial.name) >= 0);
-      });
-    });
+    followState(paths);
   }
 
   // Dragging along an axis keeps the trials between the two ends; a click without a drag clears the axis.
@@ -619,12 +638,7 @@
       el('text', {x: 16, y: cy, 'text-anchor': 'middle', 'class': 'axis-label', transform: 'rotate(-90 16 ' + cy + ')'}, svg,
           (rowDim === objectiveDim ? objective.metricName : rowDim.label) + (rowDim.kind === 'log' ? ' (log)' : ''));
     });
-    listeners.push(function () {
-      points.forEach(function (p) {
-        p.node.classList.toggle('filtered-out', !passes(p.trial));
-        p.node.classList.toggle('selected', state.selected.indexOf(p.trial.name) >= 0);
-      });
-    });
+    followState(points);
   }
 
   // ---- objective over time and the best so far --------------------------------------------------------------------
@@ -638,16 +652,8 @@
     var n = Math.max(1, ended.length);
     var x = function (i) { return left + (n === 1 ? 0.5 : i / (n - 1)) * (width - left - right); };
     var y = function (v) { return top + (1 - unit(objectiveDim, v)) * (height - top - bottom - 12); };
-    ticks(objectiveDim, 5).forEach(function (v) {
-      el('line', {x1: left, x2: width - right, y1: y(v), y2: y(v), 'class': 'grid'}, svg);
-      el('text', {x: left - 6, y: y(v) + 3.5, 'text-anchor': 'end', 'class': 'tick-label'}, svg, format(v));
-    });
-    niceTicks(1, n, Math.min(10, n)).filter(function (v) { return Math.round(v) === v; }).forEach(function (v) {
-      el('text', {x: x(v - 1), y: height - bottom + 16, 'text-anchor': 'middle', 'class': 'tick-label'}, svg, String(v));
-    });
-    el('text', {x: (left + width - right) / 2, y: height - 6, 'text-anchor': 'middle', 'class': 'axis-label'}, svg, 'trials in the order they ended');
-    el('text', {x: 12, y: top + (height - top - bottom) / 2, 'class': 'axis-label', 'text-anchor': 'middle',
-      transform: 'rotate(-90 12 ' + (top + (height - top - bottom) / 2) + ')'}, svg, objective.metricName);
+    lineChartFrame(svg, {width: width, height: height, left: left, right: right, top: top, bottom: bottom}, objectiveDim, n, x, y,
+        'trials in the order they ended', objective.metricName);
     var bestSoFar = null, d = '';
     ended.forEach(function (t, i) {
       if (t.objective === null || t.objective === undefined) return;
@@ -688,12 +694,7 @@
       el('path', {d: 'M7,2l8,8m0,-8l-8,8', 'class': 'point failed'}, failed);
       el('text', {x: 28, y: 10, 'class': 'tick-label'}, failed, 'no objective');
     }
-    listeners.push(function () {
-      points.forEach(function (p) {
-        p.node.classList.toggle('filtered-out', !passes(p.trial));
-        p.node.classList.toggle('selected', state.selected.indexOf(p.trial.name) >= 0);
-      });
-    });
+    followState(points);
   }
 
   // ---- per-trial metric curves of the selected trials -------------------------------------------------------------
@@ -725,17 +726,8 @@
       var dim = {kind: 'linear', domain: [Math.min.apply(null, all), Math.max.apply(null, all)]};
       var x = function (i) { return left + (longest === 1 ? 0.5 : i / (longest - 1)) * (width - left - right); };
       var y = function (v) { return top + (1 - unit(dim, v)) * (height - top - bottom); };
-      ticks(dim, 5).forEach(function (v) {
-        el('line', {x1: left, x2: width - right, y1: y(v), y2: y(v), 'class': 'grid'}, svg);
-        el('text', {x: left - 6, y: y(v) + 3.5, 'text-anchor': 'end', 'class': 'tick-label'}, svg, format(v));
-      });
-      niceTicks(1, longest, Math.min(10, longest)).filter(function (v) { return Math.round(v) === v; }).forEach(function (v) {
-        el('text', {x: x(v - 1), y: height - bottom + 16, 'text-anchor': 'middle', 'class': 'tick-label'}, svg, String(v));
-      });
-      el('text', {x: (left + width - right) / 2, y: height - 6, 'text-anchor': 'middle', 'class': 'axis-label'}, svg,
-          curves.step || 'step');
-      el('text', {x: 12, y: top + (height - top - bottom) / 2, 'class': 'axis-label', 'text-anchor': 'middle',
-        transform: 'rotate(-90 12 ' + (top + (height - top - bottom) / 2) + ')'}, svg, curves.metricName);
+      lineChartFrame(svg, {width: width, height: height, left: left, right: right, top: top, bottom: bottom}, dim, longest, x, y,
+          curves.step || 'step', curves.metricName);
       chosen.forEach(function (n, k) {
         var values = curves.series[n];
         var c = SERIES[k % SERIES.length];
