@@ -23,10 +23,11 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Write a tuning job's report.html: from a results directory (its best.json and trials.json), or",
-                "for a tuning job read through the SageMaker API (AWS by default, or --endpoint-url), like `results`.",
-                "Metric curves come from CloudWatch for a job on AWS (cloudwatch:GetMetricData), or from a local",
-                "engine's workspace with --workspace. Prints where the report is."})
+        description = {"Write a tuning job's report.html, from a results directory (its best.json",
+                "and trials.json) or through the SageMaker API (AWS, or --endpoint-url).",
+                "Metric curves come from CloudWatch for a job on AWS (GetMetricData), or",
+                "from a local engine's workspace with --workspace.",
+                "Prints where the report is."})
 final class ReportCommand implements Callable<Integer> {
 
     /**

@@ -47,12 +47,16 @@ class ReportBrowserTest {
     private static final Path SCREENSHOTS = Path.of("target", "report-screenshots").toAbsolutePath();
     private static final int WIDTH = 1400;
 
+    /** Selenium looks for a DevTools binding matching this Chromium, which the test does not use; kept quiet. */
+    private static final java.util.logging.Logger DEVTOOLS_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
+
     private static ChromeDriver browser;
     private static Path profile;
 
     @BeforeAll
     static void startChromium() throws IOException {
         Assumptions.assumeFalse(Boolean.getBoolean("tuneflow.skipBrowserTests"), "-Dtuneflow.skipBrowserTests=true");
+        DEVTOOLS_LOG.setLevel(Level.SEVERE);
         Files.createDirectories(SCREENSHOTS);
         profile = Files.createTempDirectory("tuneflow-chromium");
         browser = chromium(profile, true);
