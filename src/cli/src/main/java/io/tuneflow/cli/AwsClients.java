@@ -8,6 +8,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 
@@ -35,6 +36,12 @@ final class AwsClients {
             }
         }
         return builder.build();
+    }
+
+    /** A CloudWatch client for AWS (default credentials and region): the report's metric curves. */
+    static CloudWatchClient cloudWatch() {
+        return CloudWatchClient.builder().httpClient(RetryableIoHttpClient.wrap(UrlConnectionHttpClient.create()))
+                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD)).build();
     }
 
     /** An S3 client for AWS (default credentials and region). */

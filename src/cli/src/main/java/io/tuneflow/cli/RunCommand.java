@@ -8,6 +8,7 @@ import io.tuneflow.core.orchestration.PublishedResults;
 import io.tuneflow.core.orchestration.ResultsLocation;
 import io.tuneflow.core.orchestration.StartTuningJob;
 import io.tuneflow.core.orchestration.TuningStatus;
+import io.tuneflow.core.report.MetricCurveSource;
 import io.tuneflow.core.request.ReadResult;
 import io.tuneflow.core.request.TuningRequest;
 import io.tuneflow.core.request.TuningRequestReader;
@@ -34,6 +35,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -42,8 +44,8 @@ import software.amazon.awssdk.services.sagemaker.model.Channel;
 import software.amazon.awssdk.services.sagemaker.model.HyperParameterTrainingJobDefinition;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run a tuning request to its end and publish its results: best.json, trials.json, trials.csv and",
-                "the pipeline's latest.json. Locally by default (the engine runs in-process with its S3 endpoint);",
+        description = {"Run a tuning request to its end and publish its results: best.json, trials.json, trials.csv,",
+                "report.html and the pipeline's latest.json. Locally by default (the engine runs in-process with its S3 endpoint);",
                 "--target aws runs it on SageMaker with the default AWS credentials and region.",
                 "Ctrl-C stops the tuning job and publishes what exists; a second Ctrl-C exits at once.",
                 "Exit status: 0 the job completed, 1 it failed or was stopped, 2 invalid input."})
@@ -108,16 +110,18 @@ final class RunCommand implements Callable<Integer> {
                  SageMakerClient sageMaker = AwsClients.sageMaker(engine.sageMakerEndpoint());
                  S3Client s3 = EmbeddedS3.client(engine.s3Endpoint())) {
                 prepareLocalS3(s3, tuning, resultsUri);
-                return runToEnd(out, read, sageMaker, s3, resultsUri, resultsDir, Duration.ofMillis(500));
+                return runToEnd(out, read, sageMaker, s3, EngineMetricCurves.of(engine.engine()), resultsUri, resultsDir,
+                        Duration.ofMillis(500));
             }
         }
-        try (SageMakerClient sageMaker = AwsClients.sageMaker(endpoint); S3Client s3 = AwsClients.s3()) {
-            return runToEnd(out, read, sageMaker, s3, resultsUri, null, null);
+        try (SageMakerClient sageMaker = AwsClients.sageMaker(endpoint); S3Client s3 = AwsClients.s3();
+             CloudWatchClient cloudWatch = endpoint == null ? AwsClients.cloudWatch() : null) {
+            return runToEnd(out, read, sageMaker, s3, ReportCommand.curvesFor(endpoint, cloudWatch), resultsUri, null, null);
         }
     }
 
-    private int runToEnd(PrintWriter out, ReadResult read, SageMakerClient sageMaker, S3Client s3, String resultsUri,
-                         Path resultsDir, Duration localPoll) throws Exception {
+    private int runToEnd(PrintWriter out, ReadResult read, SageMakerClient sageMaker, S3Client s3, MetricCurveSource curves,
+                         String resultsUri, Path resultsDir, Duration localPoll) throws Exception {
         JobReference job = new StartTuningJob(sageMaker).start(read);
         out.println((job.alreadyStarted() ? "Already started (the same request ran before): " : "Started ")
                 + job.tuningJobName() + " (" + job.tuningJobArn() + ")");
@@ -145,7 +149,7 @@ final class RunCommand implements Callable<Integer> {
             Thread.sleep(localPoll != null ? localPoll.toMillis() : status.nextPollSeconds() * 1000L);
         }
         progress.end();
-        PublishedResults published = new PublishResults(sageMaker, s3).publish(job.tuningJobName(), job.pipelineName(),
+        PublishedResults published = new PublishResults(sageMaker, s3).withCurves(curves).publish(job.tuningJobName(), job.pipelineName(),
                 ResultsLocation.parse(resultsUri));
         String reason = CompletionReason.of(sageMaker.describeHyperParameterTuningJob(b -> b.hyperParameterTuningJobName(job.tuningJobName())));
         report(out, status, reason, published, resultsDir, ResultsLocation.parse(resultsUri), s3);
@@ -166,11 +170,17 @@ final class RunCommand implements Callable<Integer> {
             out.println("Best: " + published.bestTrainingJob() + "  objective " + published.bestObjective()
                     + "  " + status.bestHyperParameters());
         }
-        List<String> files = List.of(published.best(), published.trials(), published.trialsCsv(), published.latest());
+        List<String> files = List.of(published.best(), published.trials(), published.trialsCsv(), published.report(), published.latest());
         out.println("Results:");
+        String report = null;
         for (String uri : files) {
-            out.println("  " + where(uri, resultsDir, root, s3));
+            String shown = where(uri, resultsDir, root, s3);
+            out.println("  " + shown);
+            if (uri.equals(published.report())) {
+                report = shown;
+            }
         }
+        out.println("Report: " + report);
         out.flush();
     }
 

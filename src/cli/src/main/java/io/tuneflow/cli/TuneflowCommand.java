@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = TuneflowCommand.Version.class,
         description = "Validate, run and test SageMaker hyperparameter tuning jobs.",
-        subcommands = {RunCommand.class, StatusCommand.class, ResultsCommand.class, ValidateCommand.class, CheckMetricsCommand.class, ServeCommand.class, BenchCommand.class,
+        subcommands = {RunCommand.class, StatusCommand.class, ResultsCommand.class, ReportCommand.class, ValidateCommand.class, CheckMetricsCommand.class, ServeCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TuneflowCommand {
 

@@ -128,6 +128,14 @@ class OrchestrationStepsTest {
             CliRun resultsCommand = CliRun.of("results", started.tuningJobName(), "--endpoint-url", engine.sageMakerEndpoint().toString());
             assertThat(resultsCommand.exitCode()).as(resultsCommand.err()).isZero();
             assertThat(resultsCommand.out().lines().skip(1).findFirst().orElseThrow()).contains(status.bestTrainingJob());
+            Path report = workspace.resolve("job-report.html");
+            CliRun reportCommand = CliRun.of("report", started.tuningJobName(), "--endpoint-url", engine.sageMakerEndpoint().toString(),
+                    "--output", report.toString());
+            assertThat(reportCommand.exitCode()).as(reportCommand.err()).isZero();
+            assertThat(reportCommand.out()).isEqualTo("Report: " + report.toUri() + System.lineSeparator());
+            JsonNode reportData = ReportScenarios.dataOf(Files.readString(report));
+            assertThat(reportData.get("trials").get("trials")).hasSize(3);
+            assertThat(reportData.get("best").get("bestTrainingJob").get("name").asText()).isEqualTo(status.bestTrainingJob());
 
             try (S3Client s3 = EmbeddedS3.client(engine.s3Endpoint())) {
                 s3.createBucket(b -> b.bucket("results"));
@@ -136,6 +144,8 @@ class OrchestrationStepsTest {
                 String prefix = "tuning/steps/" + started.tuningJobName() + "/";
                 assertThat(published.best()).isEqualTo("s3://results/" + prefix + "best.json");
                 assertThat(published.latest()).isEqualTo("s3://results/tuning/steps/latest.json");
+                assertThat(published.report()).isEqualTo("s3://results/" + prefix + "report.html");
+                assertThat(s3.headObject(b -> b.bucket("results").key(prefix + "report.html")).contentType()).startsWith("text/html");
 
                 JsonNode best = read(s3, prefix + "best.json");
                 JsonNode trials = read(s3, prefix + "trials.json");
@@ -144,6 +154,10 @@ class OrchestrationStepsTest {
                 assertThat(best.get("completion").get("reason").asText()).isEqualTo("MaxNumberOfTrainingJobs");
                 assertValid("trials.schema.json", trials);
                 assertValid("latest.schema.json", latest);
+                assertThat(best.get("strategy").asText()).isEqualTo("Random");
+                assertThat(best.get("warmStart").isNull()).isTrue();
+                assertThat(trials.get("parameterRanges").toString())
+                        .isEqualTo("[{\"name\":\"width\",\"type\":\"Integer\",\"scaling\":\"Auto\",\"minValue\":1.0,\"maxValue\":9.0}]");
 
                 // the files agree with each other and with the engine
                 assertThat(trials.get("trials")).hasSize(3);

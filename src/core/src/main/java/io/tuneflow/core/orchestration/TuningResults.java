@@ -94,7 +94,11 @@ public final class TuningResults {
                                        HyperParameterTuningJobObjective objective, Trial best, Double bestObjective, String publishedAt) {
         ObjectNode out = JSON.createObjectNode().put("schemaVersion", 1).put("tuningJobName", job.hyperParameterTuningJobName())
                 .put("tuningJobArn", job.hyperParameterTuningJobArn()).put("pipelineName", pipelineName)
-                .put("status", job.hyperParameterTuningJobStatusAsString()).put("failureReason", job.failureReason());
+                .put("status", job.hyperParameterTuningJobStatusAsString()).put("failureReason", job.failureReason())
+                .put("strategy", job.hyperParameterTuningJobConfig().strategyAsString())
+                .put("creationTime", job.creationTime() == null ? null : job.creationTime().toString())
+                .put("endTime", job.hyperParameterTuningEndTime() == null ? null : job.hyperParameterTuningEndTime().toString());
+        out.set("warmStart", warmStartJson(job));
         out.putObject("objective").put("metricName", objective.metricName()).put("type", objective.typeAsString()).put("value", bestObjective);
         if (best == null) {
             out.putNull("bestTrainingJob");
@@ -128,6 +132,7 @@ public final class TuningResults {
     private static ObjectNode trialsJson(DescribeHyperParameterTuningJobResponse job, HyperParameterTuningJobObjective objective, List<Trial> trials) {
         ObjectNode out = JSON.createObjectNode().put("schemaVersion", 1).put("tuningJobName", job.hyperParameterTuningJobName());
         out.putObject("objective").put("metricName", objective.metricName()).put("type", objective.typeAsString());
+        out.set("parameterRanges", SearchSpaceJson.of(job));
         ArrayNode list = out.putArray("trials");
         for (Trial t : trials) {
             ObjectNode n = list.addObject().put("name", t.summary.trainingJobName()).put("status", t.summary.trainingJobStatusAsString())
@@ -139,8 +144,20 @@ public final class TuningResults {
             n.put("endTime", t.summary.trainingEndTime() == null ? null : t.summary.trainingEndTime().toString());
             n.put("billableSeconds", t.training.billableTimeInSeconds());
             n.put("failureReason", t.summary.failureReason());
+            n.put("secondaryStatus", t.training.secondaryStatusAsString());
         }
         return out;
+    }
+
+    /** The warm-start type and parent tuning jobs, or null for a job that did not warm start. */
+    private static ObjectNode warmStartJson(DescribeHyperParameterTuningJobResponse job) {
+        if (job.warmStartConfig() == null) {
+            return null;
+        }
+        ObjectNode warmStart = JSON.createObjectNode().put("type", job.warmStartConfig().warmStartTypeAsString());
+        ArrayNode parents = warmStart.putArray("parents");
+        job.warmStartConfig().parentHyperParameterTuningJobs().forEach(p -> parents.add(p.hyperParameterTuningJobName()));
+        return warmStart;
     }
 
     /** One row per training job; a column per tuned hyperparameter and per metric, in name order. */
