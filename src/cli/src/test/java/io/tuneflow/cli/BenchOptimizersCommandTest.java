@@ -22,10 +22,10 @@ class BenchOptimizersCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode report = new ObjectMapper().readTree(run.out());
         assertThat(report.get("optuna").isNull()).isTrue();
-        assertThat(report.get("results")).hasSize(6); // 3 problems × random × (sequential, parallel 3)
+        assertThat(report.get("results")).hasSize(12); // 3 problems × (bayesian, random) × (sequential, parallel 3)
         JsonNode first = report.get("results").get(0);
         assertThat(first.get("problem").asText()).isEqualTo("branin");
-        assertThat(first.get("optimizer").asText()).isEqualTo("tuneflow random");
+        assertThat(first.get("optimizer").asText()).isEqualTo("tuneflow bayesian");
         assertThat(first.get("regrets")).hasSize(2);
         assertThat(first.get("regret").get("median").isNumber()).isTrue();
         assertThat(first.get("overheadMillis").has("4")).isTrue();
@@ -45,9 +45,9 @@ class BenchOptimizersCommandTest {
 
     @Test
     void anUnknownStrategyIsInvalidInput() {
-        CliRun run = CliRun.of("bench", "optimizers", "--problem-dir", PROBLEMS, "--strategies", "bayesian", "--no-optuna");
+        CliRun run = CliRun.of("bench", "optimizers", "--problem-dir", PROBLEMS, "--strategies", "tpe", "--no-optuna");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("no strategy named bayesian; known: [random]");
+        assertThat(run.err()).contains("no strategy named tpe; known: [bayesian, random]");
     }
 
     @Test
