@@ -236,7 +236,7 @@ class ReportBrowserTest {
             plain.manage().window().setSize(new Dimension(WIDTH, 1000));
             plain.get(quickstart.report().toUri().toString());
             assertThat(plain.findElement(By.tagName("html")).getDomAttribute("data-report-ready")).isNull();
-            assertThat(plain.findElement(By.id("summary")).getText()).contains("Random").contains("validation:loss")
+            assertThat(plain.findElement(By.id("summary")).getText()).contains("Bayesian").contains("validation:loss")
                     .contains(quickstart.best().get("bestTrainingJob").get("name").asText());
             assertThat(plain.findElements(By.cssSelector("#trials tbody tr"))).hasSize(9).allSatisfy(r -> assertThat(r.isDisplayed()).isTrue());
             assertThat(plain.findElement(By.id("parallel-coordinates-section")).isDisplayed()).isFalse();

@@ -41,7 +41,7 @@ class ReportCommandTest {
             assertThat(series).hasSize(trial.get("tunedHyperParameters").get("epochs").asInt());
             assertThat(series.get(series.size() - 1).asDouble()).isEqualTo(trial.get("objective").asDouble(), org.assertj.core.data.Offset.offset(1e-6));
         }
-        assertThat(quickstart.html()).contains("<dt>Strategy</dt><dd>Random</dd>").contains("9 Completed")
+        assertThat(quickstart.html()).contains("<dt>Strategy</dt><dd>Bayesian</dd>").contains("9 Completed")
                 .contains("validation:loss for 9 training jobs");
     }
 

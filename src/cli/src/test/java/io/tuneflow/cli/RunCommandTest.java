@@ -122,7 +122,7 @@ class RunCommandTest {
     @Test
     void anInvalidRequestStartsNothingAndExitsTwo() throws Exception {
         Path bad = Files.writeString(tmp.resolve("bad.json"), Files.readString(Path.of("../../examples/quickstart/request.json"))
-                .replace("\"Strategy\": \"Random\"", "\"Strategy\": \"random\""));
+                .replace("\"Strategy\": \"Bayesian\"", "\"Strategy\": \"bayesian\""));
         CliRun run = CliRun.of("run", bad.toString(), "--workspace", tmp.resolve("ws").toString(), "--quiet");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).contains("invalid, nothing was started").contains("$.HyperParameterTuningJobConfig.Strategy");
