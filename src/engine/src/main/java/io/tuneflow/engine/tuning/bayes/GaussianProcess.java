@@ -1,8 +1,9 @@
 package io.tuneflow.engine.tuning.bayes;
 
 /**
- * A Gaussian process conditioned on observations, with zero prior mean (callers standardise their targets). Predicts
- * the latent objective: its variance excludes the observation noise.
+ * A Gaussian process conditioned on observations, with a constant prior mean estimated from them by generalised least
+ * squares (callers standardise their targets). Predicts the latent objective: its variance excludes the observation
+ * noise.
  *
  * <p>Pending inputs — trials still running, or proposed earlier in the same batch — are added by
  * {@link #believing(double[], double)} ("Kriging believer"): each is treated as observed at the model's own prediction
@@ -17,18 +18,21 @@ public final class GaussianProcess {
     private final double[][] inputs;
     /** Observed and believed targets, one per input. */
     private final double[] targets;
-    /** K⁻¹ y: the mean's weights. */
+    /** K⁻¹ (y − offset): the mean's weights. */
     private final double[] weights;
     private final CholeskyFactor factor;
+    /** The constant prior mean. */
+    private final double offset;
 
     private GaussianProcess(Matern52Kernel kernel, double noiseVariance, double[][] inputs, double[] targets, double[] weights,
-                            CholeskyFactor factor) {
+                            CholeskyFactor factor, double offset) {
         this.kernel = kernel;
         this.noiseVariance = noiseVariance;
         this.inputs = inputs;
         this.targets = targets;
         this.weights = weights;
         this.factor = factor;
+        this.offset = offset;
     }
 
     public static GaussianProcess condition(double[][] inputs, double[] targets, KernelHyperparameters hyperparameters,
@@ -50,7 +54,31 @@ public final class GaussianProcess {
         for (int i = 0; i < n; i++) {
             copies[i] = inputs[i].clone();
         }
-        return new GaussianProcess(kernel, noise, copies, targets.clone(), factor.solve(targets), factor);
+        double offset = generalisedLeastSquaresMean(factor, targets);
+        return new GaussianProcess(kernel, noise, copies, targets.clone(), factor.solve(shifted(targets, offset)), factor, offset);
+    }
+
+    /**
+     * The constant prior mean that maximises the likelihood, 1ᵀK⁻¹y / 1ᵀK⁻¹1: observations are weighted by how much
+     * they tell apart from their correlated neighbours, so a cluster of trials around the incumbent counts about as
+     * one. The plain mean of the data (zero after standardising) is pulled down by such a cluster, and the model then
+     * expects good values wherever it has no data: expected improvement kept sending every other late trial to
+     * unexplored corners of Hartmann6.
+     */
+    static double generalisedLeastSquaresMean(CholeskyFactor factor, double[] targets) {
+        double[] ones = new double[targets.length];
+        java.util.Arrays.fill(ones, 1);
+        double[] w = factor.solve(ones);
+        double denominator = CholeskyFactor.dot(w, ones);
+        return denominator > 0 ? CholeskyFactor.dot(w, targets) / denominator : 0;
+    }
+
+    static double[] shifted(double[] targets, double offset) {
+        double[] out = new double[targets.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = targets[i] - offset;
+        }
+        return out;
     }
 
     /** The process with {@code input} added as if observed at its predicted mean (see the class comment). */
@@ -65,6 +93,10 @@ public final class GaussianProcess {
      * near-duplicate of it.
      */
     public GaussianProcess believing(double[] input, double floor) {
+        return believingAt(input, Math.max(floor, predict(input).mean()));
+    }
+
+    private GaussianProcess believingAt(double[] input, double value) {
         double[] cross = new double[inputs.length];
         for (int i = 0; i < inputs.length; i++) {
             cross[i] = kernel.value(input, inputs[i]);
@@ -73,8 +105,9 @@ public final class GaussianProcess {
         grown[inputs.length] = input.clone();
         CholeskyFactor grownFactor = factor.extendedBy(cross, kernel.signalVariance() + noiseVariance);
         double[] grownTargets = java.util.Arrays.copyOf(targets, targets.length + 1);
-        grownTargets[targets.length] = Math.max(floor, predict(input).mean());
-        return new GaussianProcess(kernel, noiseVariance, grown, grownTargets, grownFactor.solve(grownTargets), grownFactor);
+        grownTargets[targets.length] = value;
+        return new GaussianProcess(kernel, noiseVariance, grown, grownTargets, grownFactor.solve(shifted(grownTargets, offset)),
+                grownFactor, offset);
     }
 
     public int inputs() {
@@ -87,7 +120,7 @@ public final class GaussianProcess {
 
     public Prediction predict(double[] x) {
         double[] k = covariances(x);
-        double mean = 0;
+        double mean = offset;
         for (int i = 0; i < inputs.length; i++) {
             mean += weights[i] * k[i];
         }
@@ -109,7 +142,7 @@ public final class GaussianProcess {
             k[i] = kernel.signalVariance() * Matern52Kernel.correlation(r);
             slopes[i] = kernel.signalVariance() * Matern52Kernel.slope(r);
         }
-        double mean = 0;
+        double mean = offset;
         for (int i = 0; i < inputs.length; i++) {
             mean += weights[i] * k[i];
         }

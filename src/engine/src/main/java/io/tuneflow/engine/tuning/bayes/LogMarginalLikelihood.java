@@ -1,9 +1,10 @@
 package io.tuneflow.engine.tuning.bayes;
 
 /**
- * log p(y | X, θ) of a zero-mean Gaussian process with the Matérn 5/2 ARD kernel, and its analytic gradient with
- * respect to θ = [log l_1 .. log l_d, log signal variance, log noise variance]:
- * {@code ∂/∂θ_k = ½ tr((ααᵀ − K⁻¹) ∂K/∂θ_k)} with α = K⁻¹y. One evaluation costs a Cholesky decomposition and an
+ * log p(y | X, θ) of a Gaussian process with the Matérn 5/2 ARD kernel and a constant mean c (profiled out: its
+ * generalised least squares estimate for θ), and its analytic gradient with respect to
+ * θ = [log l_1 .. log l_d, log signal variance, log noise variance]:
+ * {@code ∂/∂θ_k = ½ tr((ααᵀ − K⁻¹) ∂K/∂θ_k)} with α = K⁻¹(y − c). One evaluation costs a Cholesky decomposition and an
  * inverse, O(n³), plus O(n² d) for the gradient; the per-pair distances are computed once per data set.
  */
 public final class LogMarginalLikelihood {
@@ -81,8 +82,11 @@ public final class LogMarginalLikelihood {
         } catch (IllegalStateException e) {
             return Double.NaN;
         }
-        double[] alpha = factor.solve(targets);
-        double value = -0.5 * CholeskyFactor.dot(targets, alpha) - 0.5 * factor.logDeterminant() - 0.5 * n * LOG_2PI;
+        // The constant mean is profiled out at its best value for this θ (as GaussianProcess conditions with it); being
+        // a maximum in the mean, its own derivative drops out of ∂/∂θ, so the gradient formula is unchanged.
+        double[] residuals = GaussianProcess.shifted(targets, GaussianProcess.generalisedLeastSquaresMean(factor, targets));
+        double[] alpha = factor.solve(residuals);
+        double value = -0.5 * CholeskyFactor.dot(residuals, alpha) - 0.5 * factor.logDeterminant() - 0.5 * n * LOG_2PI;
         double[] inverse = factor.inverse();
 
         java.util.Arrays.fill(gradient, 0);

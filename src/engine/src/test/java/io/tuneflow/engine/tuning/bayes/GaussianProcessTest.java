@@ -25,10 +25,12 @@ class GaussianProcessTest {
         double x1 = 0.2, x2 = 0.5, y1 = 1.0, y2 = -0.5, x = 0.3;
         GaussianProcess gp = GaussianProcess.condition(new double[][] {{x1}, {x2}}, new double[] {y1, y2}, HYPERPARAMETERS, CONTINUOUS);
 
-        // K = [[a, b], [b, a]] with a = s² + noise; K⁻¹ = [[a, -b], [-b, a]] / (a² - b²)
+        // K = [[a, b], [b, a]] with a = s² + noise; K⁻¹ = [[a, -b], [-b, a]] / (a² - b²). By symmetry the GLS
+        // constant mean 1ᵀK⁻¹y / 1ᵀK⁻¹1 is the average of the two targets.
         double a = SIGNAL + NOISE, b = k(x1, x2), det = a * a - b * b;
         double k1 = k(x, x1), k2 = k(x, x2);
-        double mean = (k1 * (a * y1 - b * y2) + k2 * (-b * y1 + a * y2)) / det;
+        double c = (y1 + y2) / 2, r1 = y1 - c, r2 = y2 - c;
+        double mean = c + (k1 * (a * r1 - b * r2) + k2 * (-b * r1 + a * r2)) / det;
         double variance = SIGNAL - (k1 * (a * k1 - b * k2) + k2 * (-b * k1 + a * k2)) / det;
 
         GaussianProcess.Prediction p = gp.predict(new double[] {x});
@@ -37,14 +39,21 @@ class GaussianProcessTest {
     }
 
     @Test
-    void revertsToThePriorFarFromTheData() {
-        GaussianProcess gp = GaussianProcess.condition(new double[][] {{0.0}}, new double[] {2.0}, HYPERPARAMETERS, CONTINUOUS);
+    void revertsToTheConstantMeanFarFromTheData() {
+        // Two distant clusters: (0, 0.01) at about 2 and a lone point at 5 with 1. The GLS mean weighs the correlated
+        // pair about as one observation, so it is near the average of 2 and 1, not of the three targets (5/3).
+        double[][] inputs = {{0.0}, {0.01}, {5.0}};
+        double[] targets = {2.0, 2.02, 1.0};
+        GaussianProcess gp = GaussianProcess.condition(inputs, targets, HYPERPARAMETERS, CONTINUOUS);
         GaussianProcess.Prediction p = gp.predict(new double[] {50});
-        assertThat(p.mean()).isCloseTo(0, within(1e-12));
+        assertThat(p.mean()).isCloseTo(1.5, within(0.02)).isLessThan(5.02 / 3);
         assertThat(p.variance()).isCloseTo(SIGNAL, within(1e-12));
-        // at the observation: shrunk towards it by s² / (s² + noise)
-        GaussianProcess.Prediction at = gp.predict(new double[] {0});
-        assertThat(at.mean()).isCloseTo(2.0 * SIGNAL / (SIGNAL + NOISE), within(1e-12));
+        // one observation: the mean is the observation, everywhere
+        GaussianProcess single = GaussianProcess.condition(new double[][] {{0.0}}, new double[] {2.0}, HYPERPARAMETERS, CONTINUOUS);
+        assertThat(single.predict(new double[] {50}).mean()).isCloseTo(2.0, within(1e-12));
+        // at the observation: the variance shrinks by s² / (s² + noise)
+        GaussianProcess.Prediction at = single.predict(new double[] {0});
+        assertThat(at.mean()).isCloseTo(2.0, within(1e-12));
         assertThat(at.variance()).isCloseTo(SIGNAL - SIGNAL * SIGNAL / (SIGNAL + NOISE), within(1e-12));
     }
 

@@ -15,11 +15,12 @@ class LogMarginalLikelihoodTest {
         double r = 0.3 / length;
         double b = signal * (1 + Math.sqrt(5) * r + 5 * r * r / 3) * Math.exp(-Math.sqrt(5) * r);
         double a = signal + noise, det = a * a - b * b;
-        double y1 = 1, y2 = -0.4;
+        // With two exchangeable points the constant mean's GLS estimate is their average.
+        double c = (1 - 0.4) / 2, y1 = 1 - c, y2 = -0.4 - c;
         double quadratic = (a * y1 * y1 - 2 * b * y1 * y2 + a * y2 * y2) / det;
         double expected = -0.5 * quadratic - 0.5 * Math.log(det) - Math.log(2 * Math.PI);
 
-        LogMarginalLikelihood likelihood = new LogMarginalLikelihood(new double[][] {{0.2}, {0.5}}, new double[] {y1, y2}, new boolean[] {false});
+        LogMarginalLikelihood likelihood = new LogMarginalLikelihood(new double[][] {{0.2}, {0.5}}, new double[] {1, -0.4}, new boolean[] {false});
         double[] gradient = new double[3];
         assertThat(likelihood.valueAndGradient(new double[] {Math.log(length), Math.log(signal), Math.log(noise)}, gradient))
                 .isCloseTo(expected, within(1e-12));
