@@ -12,7 +12,6 @@ import io.tuneflow.core.orchestration.CheckTuningJob;
 import io.tuneflow.core.orchestration.JobReference;
 import io.tuneflow.core.orchestration.ResultsLocation;
 import io.tuneflow.core.orchestration.StartTuningJob;
-import io.tuneflow.core.orchestration.TuningJobNames;
 import io.tuneflow.core.request.ReadResult;
 import io.tuneflow.core.request.TuningRequest;
 import io.tuneflow.core.request.TuningRequestReader;
@@ -28,11 +27,14 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.model.ResourceNotFoundException;
 
 import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
 
@@ -115,10 +117,11 @@ public final class StartTuning implements RequestStreamHandler {
         ResultsLocation results = resultsOf(valid, source);
         String pipeline = valid.tuneflow().pipelineName().orElse(request.pipeline() != null ? request.pipeline()
                 : valid.sageMakerRequest().hyperParameterTuningJobName());
-        HandlerIo.logAbout(TuningJobNames.derive(pipeline, valid.sageMakerRequest(), request.identity()));
+        StartTuningJob starter = new StartTuningJob(sageMaker, settings.jobNamePrefix());
+        HandlerIo.logAbout(starter.nameFor(valid, pipeline, request.identity()));
 
         // Tagged with the execution: a retry of this Start finds its own job, another trigger's execution a duplicate.
-        JobReference job = new StartTuningJob(sageMaker).start(read, pipeline, request.identity(), execution);
+        JobReference job = starter.start(read, pipeline, request.identity(), execution);
         boolean duplicate = job.alreadyStarted();
         long elapsed = Math.max(0, Duration.between(job.startedAt(), clock.instant()).getSeconds());
         if (duplicate) {
@@ -161,8 +164,27 @@ public final class StartTuning implements RequestStreamHandler {
                     results.bucket(), latestKey);
             return null;
         }
-        WarmStart.addParent(root, parent, request.warmStartType());
+        WarmStart.addParents(root, lineageOf(parent), request.warmStartType());
         return parent;
+    }
+
+    /**
+     * The parent's own warm-start parents, then the parent: scheduled runs chain, each learning from the runs
+     * before it (SageMaker reads only the parents' trials, not theirs). A parent SageMaker no longer knows is skipped
+     * with its lineage, and validation or SageMaker then reports it.
+     */
+    private List<String> lineageOf(String parent) {
+        List<String> lineage = new ArrayList<>();
+        try {
+            var described = sageMaker.describeHyperParameterTuningJob(b -> b.hyperParameterTuningJobName(parent));
+            if (described.warmStartConfig() != null) {
+                described.warmStartConfig().parentHyperParameterTuningJobs().forEach(p -> lineage.add(p.hyperParameterTuningJobName()));
+            }
+        } catch (ResourceNotFoundException e) {
+            LOG.warn("The pipeline's latest job {} is not known to SageMaker; warm-starting from it alone", parent);
+        }
+        lineage.add(parent);
+        return lineage;
     }
 
     private ResultsLocation resultsOf(TuningRequest request, String source) {

@@ -21,6 +21,8 @@ class FunctionSettingsTest {
         assertThat(set.requestsPrefix()).isEqualTo("in/");
         assertThat(set.datasetRequests()).containsEntry("data/x/", "in/x.yaml");
         assertThat(set.defaultBucket()).isEqualTo("b");
+        assertThat(none.jobNamePrefix()).isEmpty();
+        assertThat(FunctionSettings.fromEnvironment(Map.of("TUNEFLOW_JOB_NAME_PREFIX", "tf-")).jobNamePrefix()).isEqualTo("tf-");
     }
 
     @Test
@@ -29,5 +31,7 @@ class FunctionSettingsTest {
                 .hasMessageContaining("TUNEFLOW_RESULTS").hasMessageContaining("s3://bucket/prefix");
         assertThatThrownBy(() -> FunctionSettings.fromEnvironment(Map.of("TUNEFLOW_DATASET_REQUESTS", "[1]")))
                 .hasMessageContaining("TUNEFLOW_DATASET_REQUESTS");
+        assertThatThrownBy(() -> FunctionSettings.fromEnvironment(Map.of("TUNEFLOW_JOB_NAME_PREFIX", "TF-")))
+                .hasMessageContaining("TUNEFLOW_JOB_NAME_PREFIX").hasMessageContaining("lower-case");
     }
 }

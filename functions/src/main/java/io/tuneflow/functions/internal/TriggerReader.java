@@ -34,7 +34,7 @@ public final class TriggerReader {
             + "document itself), or a location {\"bucket\": \"...\", \"key\": \"...\"}";
     static final Set<String> SCHEDULE_FIELDS = Set.of("pipeline", "requestKey", "bucket", "warmStartFromLatest",
             "warmStartType", "scheduledTime", "pollsPerExecution");
-    static final String DEFAULT_WARM_START_TYPE = "TransferLearning";
+    static final String DEFAULT_WARM_START_TYPE = "IdenticalDataAndAlgorithm";
     private static final List<String> DOCUMENT_EXTENSIONS = List.of(".json", ".yaml", ".yml");
 
     /** EventBridge events in aws-lambda-java-events' type; it keeps the JSON name of one field only in its getter's name. */

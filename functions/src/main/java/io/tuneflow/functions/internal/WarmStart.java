@@ -41,6 +41,15 @@ public final class WarmStart {
      * {@value #MAX_PARENTS}) and its WarmStartType; {@code warmStartType} applies when the document has none.
      */
     public static void addParent(ObjectNode request, String parent, String warmStartType) {
+        addParents(request, List.of(parent), warmStartType);
+    }
+
+    /**
+     * Adds a chain of parents, oldest first — the previous job's own parents, then the previous job — after those the
+     * document names, and keeps the last {@value #MAX_PARENTS}: night after night, each run learns from the runs
+     * before it, up to SageMaker's limit, the most recent first to stay.
+     */
+    public static void addParents(ObjectNode request, List<String> chain, String warmStartType) {
         JsonNode existing = request.get("WarmStartConfig");
         ObjectNode config = existing != null && existing.isObject() ? (ObjectNode) existing : request.putObject("WarmStartConfig");
         Set<String> parents = new LinkedHashSet<>();
@@ -49,8 +58,10 @@ public final class WarmStart {
                 parents.add(p.get("HyperParameterTuningJobName").textValue());
             }
         });
-        parents.remove(parent);
-        parents.add(parent);
+        for (String parent : chain) {
+            parents.remove(parent);
+            parents.add(parent);
+        }
         List<String> kept = new ArrayList<>(parents);
         kept = kept.subList(Math.max(0, kept.size() - MAX_PARENTS), kept.size());
         ArrayNode list = config.putArray("ParentHyperParameterTuningJobs");

@@ -85,7 +85,7 @@ class TriggerReaderTest {
                 "{\"pipeline\": \"digits\", \"warmStartFromLatest\": true, \"scheduledTime\": \"2026-11-12T03:00:00Z\"}"));
         assertThat(request.bucket()).isEqualTo("tuning-bucket");
         assertThat(request.keys()).first().isEqualTo("requests/digits.json");
-        assertThat(request.warmStartType()).isEqualTo("TransferLearning");
+        assertThat(request.warmStartType()).isEqualTo("IdenticalDataAndAlgorithm");
         assertThat(request.identity()).isEqualTo("schedule:2026-11-12T03:00:00Z");
 
         Trigger.Request explicit = (Trigger.Request) reader.read(json(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WarmStartTest {
@@ -37,5 +38,20 @@ class WarmStartTest {
         assertThat(warm.get("WarmStartConfig").get("WarmStartType").asText()).isEqualTo("IdenticalDataAndAlgorithm");
         assertThat(warm.get("WarmStartConfig").get("ParentHyperParameterTuningJobs").findValuesAsText("HyperParameterTuningJobName"))
                 .containsExactly("b", "c", "d", "e", "f");
+    }
+
+    @Test
+    void aChainOfRunsKeepsTheFiveMostRecentInOrder() throws IOException {
+        ObjectNode request = (ObjectNode) json("{\"WarmStartConfig\": {\"ParentHyperParameterTuningJobs\": "
+                + "[{\"HyperParameterTuningJobName\": \"pinned\"}]}}");
+        WarmStart.addParents(request, List.of("night-2", "night-3", "night-4", "night-5", "night-6"), "IdenticalDataAndAlgorithm");
+        assertThat(request.get("WarmStartConfig").get("ParentHyperParameterTuningJobs").findValuesAsText("HyperParameterTuningJobName"))
+                .containsExactly("night-2", "night-3", "night-4", "night-5", "night-6");
+        assertThat(request.get("WarmStartConfig").get("WarmStartType").asText()).isEqualTo("IdenticalDataAndAlgorithm");
+
+        ObjectNode again = (ObjectNode) json("{}");
+        WarmStart.addParents(again, List.of("night-1", "night-2"), "TransferLearning");
+        assertThat(again.get("WarmStartConfig").get("ParentHyperParameterTuningJobs").findValuesAsText("HyperParameterTuningJobName"))
+                .containsExactly("night-1", "night-2");
     }
 }

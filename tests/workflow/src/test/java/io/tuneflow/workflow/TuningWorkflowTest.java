@@ -223,27 +223,40 @@ class TuningWorkflowTest {
     }
 
     @Test
-    void aScheduledRunWarmStartsFromThePipelinesLatestJob() {
+    void scheduledRunsChainWarmStartsFromThePipelinesLatestJob() {
         WorkflowFixture f = start(FaultInjection.none());
         f.put("requests/nightly.json", WorkflowFixture.request("nightly", 2, 2, 0, null));
-        JsonNode schedule = json("{\"pipeline\": \"nightly\", \"warmStartFromLatest\": true, \"scheduledTime\": \"2026-11-12T03:00:00Z\"}");
 
-        Execution cold = single(f.run("nightly-1", schedule, WorkflowFixture.pauses(300)));
-        assertThat(cold.succeeded()).as(cold.summary()).isTrue();
-        assertThat(cold.output().get("job").get("warmStartParent").isNull()).as("the first run has nothing to start from").isTrue();
-        String parent = cold.output().get("job").get("tuningJobName").asText();
+        Execution first = single(f.run("nightly-1", nightly("2026-11-12"), WorkflowFixture.pauses(300)));
+        assertThat(first.succeeded()).as(first.summary()).isTrue();
+        assertThat(first.output().get("job").get("warmStartParent").isNull()).as("the first run has nothing to start from").isTrue();
+        String night1 = first.output().get("job").get("tuningJobName").asText();
+        assertThat(f.sageMaker.describeHyperParameterTuningJob(b -> b.hyperParameterTuningJobName(night1)).warmStartConfig()).isNull();
 
-        JsonNode nextNight = json("{\"pipeline\": \"nightly\", \"warmStartFromLatest\": true, \"scheduledTime\": \"2026-11-13T03:00:00Z\"}");
-        Execution warm = single(f.run("nightly-2", nextNight, WorkflowFixture.pauses(300)));
-        assertThat(warm.succeeded()).as(warm.summary()).isTrue();
-        String child = warm.output().get("job").get("tuningJobName").asText();
-        assertThat(child).isNotEqualTo(parent);
-        assertThat(warm.output().get("job").get("warmStartParent").asText()).isEqualTo(parent);
-        var described = f.sageMaker.describeHyperParameterTuningJob(b -> b.hyperParameterTuningJobName(child));
-        assertThat(described.warmStartConfig().warmStartTypeAsString()).isEqualTo("TransferLearning");
-        assertThat(described.warmStartConfig().parentHyperParameterTuningJobs())
-                .singleElement().satisfies(p -> assertThat(p.hyperParameterTuningJobName()).isEqualTo(parent));
-        assertThat(f.read(WorkflowFixture.RESULTS + "/nightly/latest.json").get("tuningJobName").asText()).isEqualTo(child);
+        Execution second = single(f.run("nightly-2", nightly("2026-11-13"), WorkflowFixture.pauses(300)));
+        assertThat(second.succeeded()).as(second.summary()).isTrue();
+        String night2 = second.output().get("job").get("tuningJobName").asText();
+        assertThat(night2).isNotEqualTo(night1);
+        assertThat(second.output().get("job").get("warmStartParent").asText()).isEqualTo(night1);
+        var described = f.sageMaker.describeHyperParameterTuningJob(b -> b.hyperParameterTuningJobName(night2));
+        assertThat(described.warmStartConfig().warmStartTypeAsString()).as("the default for a schedule").isEqualTo("IdenticalDataAndAlgorithm");
+        assertThat(parents(described)).containsExactly(night1);
+        assertThat(f.read(WorkflowFixture.RESULTS + "/nightly/latest.json").get("tuningJobName").asText()).isEqualTo(night2);
+
+        Execution third = single(f.run("nightly-3", nightly("2026-11-14"), WorkflowFixture.pauses(300)));
+        assertThat(third.succeeded()).as(third.summary()).isTrue();
+        String night3 = third.output().get("job").get("tuningJobName").asText();
+        assertThat(parents(f.sageMaker.describeHyperParameterTuningJob(b -> b.hyperParameterTuningJobName(night3))))
+                .as("the chain: the latest job and the parents it had").containsExactly(night1, night2);
+    }
+
+    private static JsonNode nightly(String day) {
+        return json("{\"pipeline\": \"nightly\", \"warmStartFromLatest\": true, \"scheduledTime\": \"" + day + "T03:00:00Z\"}");
+    }
+
+    private static java.util.List<String> parents(software.amazon.awssdk.services.sagemaker.model.DescribeHyperParameterTuningJobResponse job) {
+        return job.warmStartConfig().parentHyperParameterTuningJobs().stream()
+                .map(software.amazon.awssdk.services.sagemaker.model.ParentHyperParameterTuningJob::hyperParameterTuningJobName).toList();
     }
 
     @Test

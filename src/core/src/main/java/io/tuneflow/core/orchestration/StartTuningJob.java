@@ -26,9 +26,30 @@ public final class StartTuningJob {
     private static final int MAX_TAG_VALUE = 256;
 
     private final SageMakerClient sageMaker;
+    private final String namePrefix;
 
     public StartTuningJob(SageMakerClient sageMaker) {
+        this(sageMaker, "");
+    }
+
+    /**
+     * @param namePrefix put before every job name, so that a deployment's IAM policies can be scoped to its jobs
+     *                   ({@link TuningJobNames#derive(String, String, CreateHyperParameterTuningJobRequest, String)});
+     *                   "" for none
+     */
+    public StartTuningJob(SageMakerClient sageMaker, String namePrefix) {
         this.sageMaker = sageMaker;
+        this.namePrefix = namePrefix;
+    }
+
+    /** The name {@link #start(ReadResult, String, String, String)} gives the job of a valid request. */
+    public String nameFor(TuningRequest request, String pipelineName, String trigger) {
+        return TuningJobNames.derive(namePrefix, pipelineOf(request, pipelineName), request.sageMakerRequest(), trigger);
+    }
+
+    private static String pipelineOf(TuningRequest request, String pipelineName) {
+        return request.tuneflow().pipelineName()
+                .orElse(pipelineName != null ? pipelineName : request.sageMakerRequest().hyperParameterTuningJobName());
     }
 
     /** @throws InvalidRequestException when the document has errors; its report says everything wrong */
@@ -57,9 +78,8 @@ public final class StartTuningJob {
      */
     public JobReference start(ReadResult read, String pipelineName, String trigger, String startedBy) {
         TuningRequest request = read.validRequest();
-        String pipeline = request.tuneflow().pipelineName()
-                .orElse(pipelineName != null ? pipelineName : request.sageMakerRequest().hyperParameterTuningJobName());
-        String name = TuningJobNames.derive(pipeline, request.sageMakerRequest(), trigger);
+        String pipeline = pipelineOf(request, pipelineName);
+        String name = nameFor(request, pipelineName, trigger);
         CreateHyperParameterTuningJobRequest.Builder named = request.sageMakerRequest().toBuilder().hyperParameterTuningJobName(name);
         String owner = startedBy == null ? null : startedBy.substring(0, Math.min(MAX_TAG_VALUE, startedBy.length()));
         boolean tagged = owner != null && request.sageMakerRequest().tags().size() < MAX_TAGS;

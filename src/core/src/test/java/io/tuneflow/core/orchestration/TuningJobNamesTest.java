@@ -56,6 +56,25 @@ class TuningJobNamesTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"a-very-long-pipeline-name-that-goes-on-and-on", "nightly", ""})
+    void aDeploymentsPrefixStartsEveryNameAndTheNameStillFits(String pipeline) {
+        String name = TuningJobNames.derive("tf-prod-", pipeline, request(null, null), "schedule:2026-12-02T03:00:00Z");
+        assertThat(name).startsWith("tf-prod-").hasSizeLessThanOrEqualTo(32);
+        assertThat(ServiceModel.sageMaker().shape("HyperParameterTuningJobName").pattern().orElseThrow().matcher(name).matches())
+                .as(name).isTrue();
+        assertThat(name).endsWith(TuningJobNames.derive(pipeline, request(null, null), "schedule:2026-12-02T03:00:00Z")
+                .substring(TuningJobNames.derive(pipeline, request(null, null), "schedule:2026-12-02T03:00:00Z").length() - 9));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"TF-", "-tf", "tf_", "a-prefix-too-long", "tf*"})
+    void aPrefixIAMCouldNotMatchIsRefused(String prefix) {
+        assertThat(TuningJobNames.validNamePrefix(prefix)).contains("lower-case");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TuningJobNames.derive(prefix, "nightly", request(null, null), null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest
     @CsvSource({"0, 5", "30, 5", "60, 6", "600, 60", "3000, 300", "86400, 300"})
     void pollIntervalGrowsWithElapsedTime(long elapsed, int expected) {
         assertThat(CheckTuningJob.nextPollSeconds(elapsed)).isEqualTo(expected);
