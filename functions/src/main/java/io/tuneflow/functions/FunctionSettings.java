@@ -78,10 +78,6 @@ public record FunctionSettings(ResultsLocation defaultResults, String requestsPr
         return new FunctionSettings(defaultResults, requestsPrefix, datasetsPrefix, mapping, defaultBucket, jobNamePrefix);
     }
 
-    public FunctionSettings withJobNamePrefix(String prefix) {
-        return new FunctionSettings(defaultResults, requestsPrefix, datasetsPrefix, datasetRequests, defaultBucket, prefix);
-    }
-
     private static String asPrefix(String value, String fallback) {
         String prefix = blankToNull(value);
         if (prefix == null) {

@@ -170,8 +170,8 @@ public final class StartTuning implements RequestStreamHandler {
 
     /**
      * The parent's own warm-start parents, then the parent: scheduled runs chain, each learning from the runs
-     * before it (SageMaker reads only the parents' trials, not theirs). A parent SageMaker no longer knows is skipped
-     * with its lineage, and validation or SageMaker then reports it.
+     * before it (SageMaker reads only the parents' trials, not theirs). A parent SageMaker does not know has no
+     * lineage to read: it goes in alone, and SageMaker's CreateHyperParameterTuningJob then reports it.
      */
     private List<String> lineageOf(String parent) {
         List<String> lineage = new ArrayList<>();
