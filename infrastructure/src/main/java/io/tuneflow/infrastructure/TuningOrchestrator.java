@@ -14,6 +14,7 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.MathExpression;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
@@ -99,8 +100,10 @@ public class TuningOrchestrator extends Construct {
         super(scope, id);
         this.props = props;
         this.bucket = props.bucket() != null ? props.bucket() : createBucket();
+        // One asset for the four functions: the jar is found and hashed once.
+        Code jar = Code.fromAsset(TuneflowArtifacts.functionsJar(props.functionsJar()).toString());
         for (TuneflowFunction function : TuneflowFunction.values()) {
-            createFunction(function);
+            createFunction(function, jar);
         }
         grantFunctions();
         this.stateMachine = createStateMachine();
@@ -173,7 +176,7 @@ public class TuningOrchestrator extends Construct {
 
     // ---- the functions
 
-    private void createFunction(TuneflowFunction function) {
+    private void createFunction(TuneflowFunction function, Code jar) {
         String name = function.simpleName();
         LogGroup logs = LogGroup.Builder.create(this, name + "Logs").retention(props.logRetention()).build();
         Role role = Role.Builder.create(this, name + "Role")
@@ -188,7 +191,7 @@ public class TuningOrchestrator extends Construct {
                 .memorySize(props.memorySize())
                 .timeout(function.timeout())
                 .handler(function.handler())
-                .code(Code.fromAsset(TuneflowArtifacts.functionsJar(props.functionsJar()).toString()))
+                .code(jar)
                 .role(role)
                 .logGroup(logs)
                 .environment(environment(function));
@@ -329,13 +332,7 @@ public class TuningOrchestrator extends Construct {
         Rule rule = Rule.Builder.create(this, "UploadTrigger")
                 .description("Tuneflow: a request or a data set uploaded to " + props.requestsPrefix() + " or " + props.datasetsPrefix()
                         + " starts the workflow")
-                .eventPattern(EventPattern.builder()
-                        .source(List.of("aws.s3"))
-                        .detailType(List.of("Object Created"))
-                        .detail(Map.of(
-                                "bucket", Map.of("name", List.of(bucket.getBucketName())),
-                                "object", Map.of("key", Match.anyOf(Match.prefix(props.requestsPrefix()), Match.prefix(props.datasetsPrefix())))))
-                        .build())
+                .eventPattern(objectCreated(Match.anyOf(Match.prefix(props.requestsPrefix()), Match.prefix(props.datasetsPrefix()))))
                 .build();
         // The event itself is the execution's input: StartTuning reads S3 events.
         rule.addTarget(SfnStateMachine.Builder.create(stateMachine)
@@ -344,6 +341,15 @@ public class TuningOrchestrator extends Construct {
                 .maxEventAge(Duration.hours(6))
                 .build());
         return rule;
+    }
+
+    /** S3's Object Created event for this bucket, for keys matching {@code key}. */
+    private EventPattern objectCreated(List<String> key) {
+        return EventPattern.builder()
+                .source(List.of("aws.s3"))
+                .detailType(List.of("Object Created"))
+                .detail(Map.of("bucket", Map.of("name", List.of(bucket.getBucketName())), "object", Map.of("key", key)))
+                .build();
     }
 
     private void createSchedule(RetrainingSchedule schedule) {
@@ -377,33 +383,32 @@ public class TuningOrchestrator extends Construct {
     }
 
     private Alarm createAlarms() {
-        Alarm failed = Alarm.Builder.create(this, "FailedExecutions")
-                .alarmDescription("Tuneflow: a tuning workflow failed, timed out or was aborted (its failure.json in "
-                        + props.resultsPrefix() + " says why)")
-                .metric(MathExpression.Builder.create()
-                        .expression("failed + timedOut + aborted")
-                        .usingMetrics(Map.of("failed", stateMachine.metricFailed(), "timedOut", stateMachine.metricTimedOut(),
-                                "aborted", stateMachine.metricAborted()))
-                        .period(Duration.minutes(5))
-                        .build())
-                .threshold(1)
-                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
-                .evaluationPeriods(1)
-                .treatMissingData(TreatMissingData.NOT_BREACHING)
-                .build();
-        Alarm undelivered = Alarm.Builder.create(this, "UndeliveredTriggersAlarm")
-                .alarmDescription("Tuneflow: an upload or a schedule could not start the workflow; the event is in the dead-letter queue")
-                .metric(undeliveredTriggers.metricApproximateNumberOfMessagesVisible())
+        Alarm failed = alarmOnAny("FailedExecutions", "Tuneflow: a tuning workflow failed, timed out or was aborted (its "
+                + "failure.json in " + props.resultsPrefix() + " says why)", MathExpression.Builder.create()
+                .expression("failed + timedOut + aborted")
+                .usingMetrics(Map.of("failed", stateMachine.metricFailed(), "timedOut", stateMachine.metricTimedOut(),
+                        "aborted", stateMachine.metricAborted()))
+                .period(Duration.minutes(5))
+                .build());
+        alarmOnAny("UndeliveredTriggersAlarm", "Tuneflow: an upload or a schedule could not start the workflow; the event "
+                + "is in the dead-letter queue", undeliveredTriggers.metricApproximateNumberOfMessagesVisible());
+        return failed;
+    }
+
+    /** In alarm from the first one counted; quiet when nothing is reported; notifies the topic, if any. */
+    private Alarm alarmOnAny(String id, String description, IMetric metric) {
+        Alarm alarm = Alarm.Builder.create(this, id)
+                .alarmDescription(description)
+                .metric(metric)
                 .threshold(1)
                 .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
                 .evaluationPeriods(1)
                 .treatMissingData(TreatMissingData.NOT_BREACHING)
                 .build();
         if (topic != null) {
-            failed.addAlarmAction(new SnsAction(topic));
-            undelivered.addAlarmAction(new SnsAction(topic));
+            alarm.addAlarmAction(new SnsAction(topic));
         }
-        return failed;
+        return alarm;
     }
 
     /**
@@ -413,13 +418,7 @@ public class TuningOrchestrator extends Construct {
     private void createNotifications() {
         Rule published = Rule.Builder.create(this, "ResultsPublished")
                 .description("Tuneflow: notify when a tuning job's results are published")
-                .eventPattern(EventPattern.builder()
-                        .source(List.of("aws.s3"))
-                        .detailType(List.of("Object Created"))
-                        .detail(Map.of(
-                                "bucket", Map.of("name", List.of(bucket.getBucketName())),
-                                "object", Map.of("key", Match.wildcard(props.resultsPrefix() + "*/latest.json"))))
-                        .build())
+                .eventPattern(objectCreated(Match.wildcard(props.resultsPrefix() + "*/latest.json")))
                 .build();
         published.addTarget(SnsTopic.Builder.create(topic)
                 .message(RuleTargetInput.fromText("Tuneflow published tuning results: s3://" + EventField.fromPath("$.detail.bucket.name")
