@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.JarFile;
@@ -56,15 +55,7 @@ class ShadedJarTest {
     @Test
     void eachHandlerRunsFromTheJarWithItsClientsFromTheEnvironment() throws Exception {
         try (WorkflowFixture f = new WorkflowFixture(workspace, FaultInjection.none())) {
-            Map<String, String> environment = new HashMap<>(Map.of(
-                    "AWS_REGION", "us-east-1",
-                    "AWS_ACCESS_KEY_ID", EmbeddedS3.ACCESS_KEY,
-                    "AWS_SECRET_ACCESS_KEY", EmbeddedS3.SECRET_KEY,
-                    "AWS_ENDPOINT_URL_SAGEMAKER", f.engine.sageMakerEndpoint().toString(),
-                    "AWS_ENDPOINT_URL_S3", f.engine.s3Endpoint().toString(),
-                    "TUNEFLOW_RESULTS", WorkflowFixture.RESULTS,
-                    "POWERTOOLS_SERVICE_NAME", "tuneflow",
-                    "AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand"));
+            Map<String, String> environment = lambdaEnvironment(f);
 
             ObjectNode inline = JSON.createObjectNode();
             inline.set("request", WorkflowFixture.request("jar", 1, 1, 0, null));
@@ -94,14 +85,63 @@ class ShadedJarTest {
         }
     }
 
+    /**
+     * The paths through code ProGuard cannot follow (functions/proguard.pro): an S3 event read into the events
+     * library's type by Jackson, a request bound to the SDK's model and validated, a validation report written.
+     */
+    @Test
+    void fromTheJarAnUploadedRequestStartsAJobAndAnInvalidOneGetsAReport() throws Exception {
+        try (WorkflowFixture f = new WorkflowFixture(workspace, FaultInjection.none())) {
+            Map<String, String> environment = lambdaEnvironment(f);
+            f.put("requests/jar-upload.json", WorkflowFixture.request("jar-upload", 1, 1, 0, null));
+            ObjectNode uploaded = JSON.createObjectNode();
+            uploaded.set("trigger", WorkflowFixture.objectCreated("requests/jar-upload.json"));
+            uploaded.putObject("execution").put("id", "arn:aws:states:us-east-1:000000000000:execution:tuning:upload");
+            Invocation start = invoke("StartTuning", uploaded, environment);
+            String job = start.output().get("tuningJobName").asText();
+            assertThat(job).startsWith("jar-upload-");
+            f.engine.engine().awaitEnd(job);
+            assertThat(invoke("CheckTuningStatus", JSON.createObjectNode().put("tuningJobName", job), environment)
+                    .output().get("state").asText()).isEqualTo("Completed");
+
+            ObjectNode invalid = WorkflowFixture.request("jar-invalid", 1, 1, 0, null);
+            ((ObjectNode) invalid.get("HyperParameterTuningJobConfig")).put("Strategy", "random");
+            f.put("requests/jar-invalid.json", invalid);
+            ObjectNode rejected = JSON.createObjectNode();
+            rejected.set("trigger", WorkflowFixture.objectCreated("requests/jar-invalid.json"));
+            var result = run("StartTuning", rejected, environment);
+            assertThat(result.exitCode()).as("StartTuning fails on an invalid request:%n%s", result.stderr()).isEqualTo(3);
+            assertThat(JSON.readTree(result.stdout()).get("errorType").asText())
+                    .isEqualTo("io.tuneflow.functions.InvalidTuningRequestException");
+            JsonNode report = f.read("s3://tuning/requests/errors/jar-invalid.json");
+            assertThat(report.get("valid").asBoolean()).isFalse();
+            assertThat(report.get("errors").get(0).get("path").asText()).isEqualTo("$.HyperParameterTuningJobConfig.Strategy");
+        }
+    }
+
+    private static Map<String, String> lambdaEnvironment(WorkflowFixture f) {
+        return Map.of("AWS_REGION", "us-east-1",
+                "AWS_ACCESS_KEY_ID", EmbeddedS3.ACCESS_KEY,
+                "AWS_SECRET_ACCESS_KEY", EmbeddedS3.SECRET_KEY,
+                "AWS_ENDPOINT_URL_SAGEMAKER", f.engine.sageMakerEndpoint().toString(),
+                "AWS_ENDPOINT_URL_S3", f.engine.s3Endpoint().toString(),
+                "TUNEFLOW_RESULTS", WorkflowFixture.RESULTS,
+                "POWERTOOLS_SERVICE_NAME", "tuneflow",
+                "AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+    }
+
     record Invocation(JsonNode output, List<JsonNode> logLines) {
     }
 
-    private Invocation invoke(String handler, JsonNode input, Map<String, String> environment) throws IOException {
+    private NodeToolchain.ProcessResult run(String handler, JsonNode input, Map<String, String> environment) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classPath = jar() + File.pathSeparator + System.getProperty("tuneflow.testClasses", "target/test-classes");
-        var result = NodeToolchain.ProcessResult.run(List.of(java, "-cp", classPath, JarInvoker.class.getName(),
+        return NodeToolchain.ProcessResult.run(List.of(java, "-cp", classPath, JarInvoker.class.getName(),
                 "io.tuneflow.functions." + handler, input.toString()), workspace, environment, Duration.ofSeconds(60));
+    }
+
+    private Invocation invoke(String handler, JsonNode input, Map<String, String> environment) throws IOException {
+        var result = run(handler, input, environment);
         assertThat(result.exitCode()).as("%s from the jar:%n%s%n%s", handler, result.stdout(), result.stderr()).isZero();
         List<JsonNode> lines = new ArrayList<>();
         for (String line : result.stderr().split("\n")) {
