@@ -1,7 +1,6 @@
 package io.tuneflow.engine.tuning;
 
-import io.tuneflow.engine.tuning.bayes.ExpectedImprovement;
-import io.tuneflow.engine.tuning.bayes.GaussianProcess;
+import io.tuneflow.engine.tuning.bayes.Acquisition;
 import io.tuneflow.engine.tuning.bayes.LimitedMemoryBfgs;
 import io.tuneflow.engine.tuning.bayes.ShiftedSobolSequence;
 import java.util.ArrayList;
@@ -10,7 +9,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Finds the unit point with the largest log expected improvement. log EI is multimodal and flat far from the data,
+ * Finds the unit point with the largest acquisition value (log expected improvement, see {@link Acquisition}). It is multimodal and flat far from the data,
  * so the search is global then local:
  * <ol>
  *   <li>candidates: shifted Sobol points over the whole cube, plus perturbations of the best observed points at
@@ -28,21 +27,14 @@ final class AcquisitionSearch {
     private static final int STARTS = 5;
     private static final int GLOBAL_STARTS = 3;
     private static final int ROUNDS = 3;
-    private static final double VARIANCE_FLOOR = 1e-12;
 
     private final CubeEncoding encoding;
-    private final GaussianProcess model;
-    private final double best;
+    private final Acquisition acquisition;
     private final LimitedMemoryBfgs localOptimizer = new LimitedMemoryBfgs(25, 1e-6);
 
-    /**
-     * @param model the posterior, with pending points believed
-     * @param best  the smallest standardised objective observed
-     */
-    AcquisitionSearch(CubeEncoding encoding, GaussianProcess model, double best) {
+    AcquisitionSearch(CubeEncoding encoding, Acquisition acquisition) {
         this.encoding = encoding;
-        this.model = model;
-        this.best = best;
+        this.acquisition = acquisition;
     }
 
     private record Scored(double[] unit, double value) {
@@ -51,7 +43,7 @@ final class AcquisitionSearch {
     /** @param incumbents the best observed unit points, best first */
     double[] maximize(SplittableRandom random, List<double[]> incumbents) {
         int d = encoding.size();
-        int n = model.inputs();
+        int n = acquisition.modelSize();
         int sobolCount = n <= 64 ? 1024 : n <= 128 ? 512 : 256;
         int localCount = n <= 128 ? 256 : 128;
         List<Scored> global = new ArrayList<>();
@@ -101,13 +93,8 @@ final class AcquisitionSearch {
         }
     }
 
-    double logExpectedImprovement(double[] unit) {
-        GaussianProcess.Prediction p = model.predict(encoding.inputOf(unit));
-        return ExpectedImprovement.log(p.mean(), Math.sqrt(Math.max(p.variance(), VARIANCE_FLOOR)), best);
-    }
-
     private Scored score(double[] unit) {
-        return new Scored(unit, logExpectedImprovement(unit));
+        return new Scored(unit, acquisition.value(encoding.inputOf(unit)));
     }
 
     private double[] perturbed(double[] centre, SplittableRandom random) {
@@ -157,29 +144,20 @@ final class AcquisitionSearch {
         for (int f = 0; f < free.length; f++) {
             z[f] = Math.asin(Math.sqrt(Math.max(1e-9, Math.min(1 - 1e-9, base[free[f]]))));
         }
-        double[] meanGradient = new double[d];
-        double[] varianceGradient = new double[d];
-        double[] partials = new double[2];
-        LimitedMemoryBfgs.Objective negativeLogEi = (zz, gradient) -> {
+        double[] inputGradient = new double[d];
+        LimitedMemoryBfgs.Objective negated = (zz, gradient) -> {
             double[] unit = base.clone();
             for (int f = 0; f < free.length; f++) {
                 double s = Math.sin(zz[f]);
                 unit[free[f]] = s * s;
             }
-            GaussianProcess.Prediction p = model.predict(encoding.inputOf(unit), meanGradient, varianceGradient);
-            double variance = Math.max(p.variance(), VARIANCE_FLOOR);
-            double deviation = Math.sqrt(variance);
-            double value = ExpectedImprovement.log(p.mean(), deviation, best, partials);
-            boolean floored = p.variance() <= VARIANCE_FLOOR;
+            double value = acquisition.value(encoding.inputOf(unit), inputGradient);
             for (int f = 0; f < free.length; f++) {
-                int j = free[f];
-                double dDeviation = floored ? 0 : varianceGradient[j] / (2 * deviation);
-                double dUnit = partials[0] * meanGradient[j] + partials[1] * dDeviation;
-                gradient[f] = -dUnit * Math.sin(2 * zz[f]);
+                gradient[f] = -inputGradient[free[f]] * Math.sin(2 * zz[f]);
             }
             return -value;
         };
-        LimitedMemoryBfgs.Result result = localOptimizer.minimize(negativeLogEi, z);
+        LimitedMemoryBfgs.Result result = localOptimizer.minimize(negated, z);
         double[] unit = base.clone();
         for (int f = 0; f < free.length; f++) {
             double s = Math.sin(result.point()[f]);

@@ -2,6 +2,7 @@ package io.tuneflow.engine.tuning;
 
 import io.tuneflow.engine.tuning.bayes.GaussianProcess;
 import io.tuneflow.engine.tuning.bayes.KernelHyperparameters;
+import io.tuneflow.engine.tuning.bayes.LogExpectedImprovement;
 import io.tuneflow.engine.tuning.bayes.RefitSchedule;
 import io.tuneflow.engine.tuning.bayes.ShiftedSobolSequence;
 import java.util.ArrayList;
@@ -140,7 +141,7 @@ public final class BayesianStrategy implements Strategy {
             incumbents.add(observations.points().get(i));
         }
         SplittableRandom random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (index + 1)));
-        return new AcquisitionSearch(encoding, model, best).maximize(random, incumbents);
+        return new AcquisitionSearch(encoding, new LogExpectedImprovement(model, best)).maximize(random, incumbents);
     }
 
     /** For tests and benchmarks: how many hyperparameter fits have run. */
