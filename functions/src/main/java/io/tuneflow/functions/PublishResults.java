@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tuneflow.core.orchestration.PublishedResults;
 import io.tuneflow.core.orchestration.ResultsLocation;
+import io.tuneflow.core.report.MetricCurveSource;
 import io.tuneflow.functions.internal.FunctionEnvironment;
 import io.tuneflow.functions.internal.HandlerIo;
 import io.tuneflow.functions.internal.JsonIo;
@@ -18,8 +19,8 @@ import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
 
 /**
- * Publishes a finished tuning job — Completed, Failed or Stopped alike — as best.json, trials.json, trials.csv and
- * the pipeline's latest.json. Input: {@code {"tuningJobName", "pipelineName", "results": "s3://bucket/prefix"}}.
+ * Publishes a finished tuning job — Completed, Failed or Stopped alike — as best.json, trials.json, trials.csv,
+ * report.html (with each training job's objective curve from CloudWatch on AWS) and the pipeline's latest.json. Input: {@code {"tuningJobName", "pipelineName", "results": "s3://bucket/prefix"}}.
  * Output: {@link PublishedResults}, the files' locations and the best objective. Publishing again rewrites the same
  * files, so a retried state is harmless.
  */
@@ -36,11 +37,12 @@ public final class PublishResults implements RequestStreamHandler {
     }
 
     private PublishResults(FunctionEnvironment environment) {
-        this(environment.sageMaker(), environment.s3());
+        this(environment.sageMaker(), environment.s3(), environment.metricCurves());
     }
 
-    public PublishResults(SageMakerClient sageMaker, S3Client s3) {
-        this.publish = new io.tuneflow.core.orchestration.PublishResults(sageMaker, s3);
+    /** @param curves where the report finds each training job's metric series */
+    public PublishResults(SageMakerClient sageMaker, S3Client s3, MetricCurveSource curves) {
+        this.publish = new io.tuneflow.core.orchestration.PublishResults(sageMaker, s3).withCurves(curves);
     }
 
     @Override

@@ -256,6 +256,12 @@ public class TuningOrchestrator extends Construct {
         publish.addToRolePolicy(allow(List.of("sagemaker:DescribeHyperParameterTuningJob",
                 "sagemaker:ListTrainingJobsForHyperParameterTuningJob"), List.of(tuningJobs)));
         publish.addToRolePolicy(allow(List.of("sagemaker:DescribeTrainingJob"), List.of(trainingJobs)));
+        // The report's curves: the metrics SageMaker published for the training jobs. GetMetricData has neither
+        // resource-level permissions nor a namespace condition key, so it can only be granted on *.
+        publish.addToRolePolicy(allow(List.of("cloudwatch:GetMetricData"), List.of("*")));
+        NagSuppressions.addResourceSuppressions(publish.getRole(), List.of(suppression("AwsSolutions-IAM5",
+                "cloudwatch:GetMetricData has no resource-level permissions: the report reads the training jobs' metrics.",
+                "Resource::*")), true);
         bucket.grantPut(publish, results);
 
         bucket.grantPut(functions.get(TuneflowFunction.RECORD_FAILURE), results);

@@ -142,7 +142,11 @@ class TuningOrchestratorTest {
         assertThat(actionsOf("CheckTuningStatus")).filteredOn(a -> !a.startsWith("logs:"))
                 .containsExactly("sagemaker:DescribeHyperParameterTuningJob");
         assertThat(actionsOf("PublishResults")).contains("sagemaker:ListTrainingJobsForHyperParameterTuningJob",
-                "sagemaker:DescribeTrainingJob", "s3:PutObject").doesNotContain("sagemaker:CreateHyperParameterTuningJob");
+                "sagemaker:DescribeTrainingJob", "s3:PutObject", "cloudwatch:GetMetricData")
+                .doesNotContain("sagemaker:CreateHyperParameterTuningJob");
+        assertThat(statements()).filteredOn(s -> actions(s).contains("cloudwatch:GetMetricData"))
+                .allSatisfy(s -> assertThat(actions(s)).containsExactly("cloudwatch:GetMetricData"));
+        assertThat(actionsOf("StartTuning")).doesNotContain("cloudwatch:GetMetricData");
         assertThat(actionsOf("RecordFailure")).noneMatch(a -> a.startsWith("sagemaker:"));
     }
 

@@ -1,6 +1,8 @@
 package io.tuneflow.functions.internal;
 
 import io.tuneflow.core.aws.RetryableIoHttpClient;
+import io.tuneflow.core.report.CloudWatchMetricCurves;
+import io.tuneflow.core.report.MetricCurveSource;
 import io.tuneflow.functions.FunctionSettings;
 import java.net.URI;
 import java.time.Duration;
@@ -14,6 +16,7 @@ import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 
@@ -23,8 +26,9 @@ import software.amazon.awssdk.services.sagemaker.SageMakerClient;
  * has all of it, and skipping the chains is most of what makes a cold start fast.
  *
  * <p>Endpoint overrides use the variables the AWS SDKs and CLI read, {@code AWS_ENDPOINT_URL_SAGEMAKER},
- * {@code AWS_ENDPOINT_URL_S3} and {@code AWS_ENDPOINT_URL}, so the same jar runs against the local engine. With an
- * S3 endpoint override, buckets are addressed path-style, as S3-compatible servers expect.
+ * {@code AWS_ENDPOINT_URL_S3}, {@code AWS_ENDPOINT_URL_CLOUDWATCH} and {@code AWS_ENDPOINT_URL}, so the same jar runs
+ * against the local engine. With an S3 endpoint override, buckets are addressed path-style, as S3-compatible servers
+ * expect.
  */
 public final class FunctionEnvironment {
 
@@ -65,6 +69,35 @@ public final class FunctionEnvironment {
                 .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).apiCallTimeout(CALL_TIMEOUT));
         endpoint("S3").ifPresent(uri -> builder.endpointOverride(uri).forcePathStyle(true));
         return builder.build();
+    }
+
+    public CloudWatchClient cloudWatch() {
+        var builder = CloudWatchClient.builder()
+                .region(region())
+                .credentialsProvider(credentials())
+                .httpClient(httpClient())
+                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).apiCallTimeout(CALL_TIMEOUT));
+        endpoint("CLOUDWATCH").ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    /**
+     * Where the report's metric series come from. On AWS, CloudWatch: SageMaker publishes every value its metric
+     * definitions extract there. A SageMaker endpoint of another kind (the local engine) publishes none, so unless a
+     * CloudWatch endpoint is given as well ({@code AWS_ENDPOINT_URL_CLOUDWATCH}), the report says why it has no curves
+     * instead of asking an endpoint that cannot answer.
+     */
+    public MetricCurveSource metricCurves() {
+        Optional<URI> sageMaker = endpoint("SAGEMAKER");
+        if (sageMaker.isPresent() && blank(variables.get("AWS_ENDPOINT_URL_CLOUDWATCH"))) {
+            return MetricCurveSource.none("the SageMaker endpoint " + sageMaker.get() + " is not SageMaker's, and no "
+                    + "CloudWatch endpoint is set (AWS_ENDPOINT_URL_CLOUDWATCH) to read the training jobs' metrics from");
+        }
+        return CloudWatchMetricCurves.create(cloudWatch());
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     /** One HTTP client for all of a function's SDK clients; it pools nothing, so sharing costs nothing. */

@@ -15,6 +15,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.HashMap;
+import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.Test;
@@ -117,6 +128,68 @@ class ShadedJarTest {
             assertThat(report.get("valid").asBoolean()).isFalse();
             assertThat(report.get("errors").get(0).get("path").asText()).isEqualTo("$.HyperParameterTuningJobConfig.Strategy");
         }
+    }
+
+    /**
+     * On AWS the report's curves come from CloudWatch (GetMetricData, AWS query protocol); here its documented
+     * response is replayed, so the CloudWatch client in the shrunk jar marshals and parses for real.
+     */
+    @Test
+    void fromTheJarTheReportGetsItsCurvesFromCloudWatchWhenItsEndpointIsGiven() throws Exception {
+        WireMockServer cloudWatch = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        cloudWatch.start();
+        try (WorkflowFixture f = new WorkflowFixture(workspace, FaultInjection.none())) {
+            Map<String, String> environment = new HashMap<>(lambdaEnvironment(f));
+            ObjectNode inline = JSON.createObjectNode();
+            inline.set("request", WorkflowFixture.request("jar-curves", 1, 1, 0, null));
+            String job = invoke("StartTuning", inline, environment).output().get("tuningJobName").asText();
+            f.engine.engine().awaitEnd(job);
+            ObjectNode publishInput = JSON.createObjectNode().put("tuningJobName", job).put("pipelineName", "jar-curves")
+                    .put("results", WorkflowFixture.RESULTS);
+
+            JsonNode withoutCloudWatch = reportData(f, invoke("PublishResults", publishInput, environment));
+            assertThat(withoutCloudWatch.get("curves").get("available").asBoolean()).isFalse();
+            assertThat(withoutCloudWatch.get("curves").get("unavailableReason").asText()).contains("AWS_ENDPOINT_URL_CLOUDWATCH");
+
+            String trainingJob = withoutCloudWatch.get("trials").get("trials").get(0).get("name").asText();
+            Instant start = Instant.parse(withoutCloudWatch.get("trials").get("trials").get(0).get("startTime").asText());
+            cloudWatch.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=GetMetricData"))
+                    .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml").withBody("""
+                            <GetMetricDataResponse xmlns="http://monitoring.amazonaws.com/doc/2010-08-01/">
+                              <GetMetricDataResult>
+                                <MetricDataResults>
+                                  <member>
+                                    <Id>m0</Id><Label>loss</Label>
+                                    <Timestamps><member>%s</member><member>%s</member></Timestamps>
+                                    <Values><member>0.75</member><member>0.5</member></Values>
+                                    <StatusCode>Complete</StatusCode>
+                                  </member>
+                                </MetricDataResults>
+                                <Messages/>
+                              </GetMetricDataResult>
+                              <ResponseMetadata><RequestId>6f0e6c8e-1b7a-4c52-9a39-0d1f7b0a3c11</RequestId></ResponseMetadata>
+                            </GetMetricDataResponse>
+                            """.formatted(start, start.plusSeconds(60)))));
+            environment.put("AWS_ENDPOINT_URL_CLOUDWATCH", cloudWatch.baseUrl());
+
+            JsonNode withCloudWatch = reportData(f, invoke("PublishResults", publishInput, environment));
+            assertThat(withCloudWatch.get("curves").get("available").asBoolean()).isTrue();
+            assertThat(withCloudWatch.get("curves").get("series").get(trainingJob))
+                    .extracting(JsonNode::asDouble).containsExactly(0.75, 0.5);
+            cloudWatch.verify(postRequestedFor(urlEqualTo("/"))
+                    .withRequestBody(containing("%2Faws%2Fsagemaker%2FTrainingJobs")).withRequestBody(containing(trainingJob)));
+        } finally {
+            cloudWatch.stop();
+        }
+    }
+
+    /** The data report.html embeds, from the report the published results name. */
+    private static JsonNode reportData(WorkflowFixture f, Invocation publish) throws IOException {
+        String html = f.readText(publish.output().get("report").asText());
+        Matcher data = Pattern.compile("<script type=\"application/json\" id=\"report-data\">(.*?)</script>", Pattern.DOTALL)
+                .matcher(html);
+        assertThat(data.find()).as("report.html embeds its data").isTrue();
+        return JSON.readTree(data.group(1));
     }
 
     private static Map<String, String> lambdaEnvironment(WorkflowFixture f) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tuneflow.core.aws.RetryableIoHttpClient;
 import io.tuneflow.core.orchestration.ResultsLocation;
+import io.tuneflow.core.report.MetricCurveSource;
 import io.tuneflow.engine.FaultInjection;
 import io.tuneflow.engine.LocalEngine;
 import io.tuneflow.engine.s3.EmbeddedS3;
@@ -70,7 +71,8 @@ final class WorkflowFixture implements AutoCloseable {
         Map<String, RequestStreamHandler> handlers = Map.of(
                 "StartTuning", new StartTuning(sageMaker, s3, settings),
                 "CheckTuningStatus", new CheckTuningStatus(sageMaker),
-                "PublishResults", new PublishResults(sageMaker, s3),
+                // On AWS the report's curves come from CloudWatch, which the engine does not serve.
+                "PublishResults", new PublishResults(sageMaker, s3, MetricCurveSource.none("the local engine serves no CloudWatch metrics")),
                 "RecordFailure", new RecordFailure(s3, settings));
         lambda = new LoopbackLambda(handlers);
         stepFunctions = new LocalStepFunctions(NodeToolchain.get(), StateMachineDefinition.substitutedJson(), lambda.endpoint());
@@ -129,15 +131,19 @@ final class WorkflowFixture implements AutoCloseable {
     }
 
     JsonNode read(String uri) {
+        try {
+            return JSON.readTree(readText(uri));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String readText(String uri) {
         String prefix = "s3://" + BUCKET + "/";
         if (!uri.startsWith(prefix)) {
             throw new IllegalArgumentException(uri + " is not in " + prefix);
         }
-        try {
-            return JSON.readTree(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(uri.substring(prefix.length()))).asByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(uri.substring(prefix.length()))).asUtf8String();
     }
 
     boolean exists(String key) {
