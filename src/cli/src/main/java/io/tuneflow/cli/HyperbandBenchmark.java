@@ -44,16 +44,22 @@ final class HyperbandBenchmark implements Callable<Integer> {
      *   <li>{@code crossing}: A = 1.5, α = 0.3 + 0.25·(u + 4) — slow learners are still far from L at R, so the early
      *   ranking (by L) and the ranking at R (by speed) disagree: an adversarial case for any early stopping.</li>
      * </ul>
+     * With more than 2 dimensions, parameters w1, w2, … in [0, 1] each add 0.15·(w − c)² to L (c = 0.3 for odd, 0.7
+     * for even indices): real searches tune more than two things, and random search's best of N is then further from
+     * the optimum, which is where cutting poor configurations short should pay.
      */
     private static final String TRAIN_SH = """
-            lr=0.01; m=0.5; epochs=27; pause=0.02; curves=typical
+            lr=0.01; m=0.5; epochs=27; pause=0.02; curves=typical; extra=""
             while [ $# -gt 0 ]; do
-              case "$1" in --lr) lr="$2";; -m) m="$2";; --epochs) epochs="$2";; --pause) pause="$2";; --curves) curves="$2";; esac; shift 2
+              case "$1" in --lr) lr="$2";; -m) m="$2";; --epochs) epochs="$2";; --pause) pause="$2";; --curves) curves="$2";;
+                --w*) extra="$extra ${1#--w}:$2";; esac; shift 2
             done
             e=1
             while [ $e -le $epochs ]; do
-              awk -v lr="$lr" -v m="$m" -v e="$e" -v curves="$curves" 'BEGIN {
+              awk -v lr="$lr" -v m="$m" -v e="$e" -v curves="$curves" -v extra="$extra" 'BEGIN {
                 u = log(lr) / log(10); final = 0.1 + 0.5 * (u + 2.5) ^ 2 / 6.25 + 0.3 * (m - 0.6) ^ 2;
+                n = split(extra, pairs, " ");
+                for (k = 1; k <= n; k++) { split(pairs[k], p, ":"); c = (p[1] % 2 == 1) ? 0.3 : 0.7; final += 0.15 * (p[2] - c) ^ 2 }
                 if (curves == "crossing") { a = 1.5; alpha = 0.3 + 0.25 * (u + 4) } else { a = 1; alpha = 0.8 + 0.2 * (u + 4) }
                 printf "epoch %d loss = %.6f\\n", e, final + a * e ^ (-alpha) }'
               sleep "$pause"
@@ -80,6 +86,10 @@ final class HyperbandBenchmark implements Callable<Integer> {
             description = "Learning-curve families: typical, crossing (default ${DEFAULT-VALUE}).")
     List<String> families;
 
+    @Option(names = "--dimensions", defaultValue = "2,6", split = ",",
+            description = "Tuned parameters: 2 (lr, m) or more (lr, m, w1, w2, ...) (default ${DEFAULT-VALUE}).")
+    List<Integer> dimensions;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -94,8 +104,13 @@ final class HyperbandBenchmark implements Callable<Integer> {
             s3.putObject(b -> b.bucket("bench").key("curves/sourcedir.tar.gz"), RequestBody.fromFile(workspace.resolve("sourcedir.tar.gz")));
 
             out.printf("tuneflow bench hyperband (N = %d, R = %d epochs, %d in parallel, %d seeds)%n", trials, maxResource, parallel, seeds);
-            for (String family : families) {
-                compare(out, engine, family);
+            for (int d : dimensions) {
+                if (d < 2) {
+                    throw new UserInputException("--dimensions: each must be at least 2 (lr and m), not " + d);
+                }
+                for (String family : families) {
+                    compare(out, engine, family, d);
+                }
             }
         } finally {
             try (var walk = Files.walk(workspace)) {
@@ -105,16 +120,17 @@ final class HyperbandBenchmark implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private void compare(PrintWriter out, LocalEngine engine, String family) throws InterruptedException {
-            out.printf("%n  %s curves%n", family);
+    private void compare(PrintWriter out, LocalEngine engine, String family, int d) throws InterruptedException {
+            out.printf("%n  %s curves, %d dimensions%n", family, d);
             out.printf("  %-5s %14s %14s %16s %14s %8s%n", "seed", "random best", "random epochs", "hyperband epochs", "hyperband jobs", "ratio");
             List<Double> ratios = new ArrayList<>();
             for (int seed = 1; seed <= seeds; seed++) {
-                TuningJob random = run(engine, family + "-random-" + seed, "Random", seed, trials, "", family);
+                String name = family + "-" + d + "d-";
+                TuningJob random = run(engine, name + "random-" + seed, "Random", seed, trials, "", family, d);
                 double best = random.best().orElseThrow().objective();
                 int randomEpochs = epochs(random);
-                TuningJob hyperband = run(engine, family + "-hyperband-" + seed, "Hyperband", seed, 3 * trials,
-                        ", \"TuningJobCompletionCriteria\": {\"TargetObjectiveMetricValue\": " + best + "}", family);
+                TuningJob hyperband = run(engine, name + "hyperband-" + seed, "Hyperband", seed, 3 * trials,
+                        ", \"TuningJobCompletionCriteria\": {\"TargetObjectiveMetricValue\": " + best + "}", family, d);
                 boolean reached = hyperband.best().map(t -> t.objective() <= best).orElse(false);
                 int hyperbandEpochs = epochs(hyperband);
                 double ratio = reached ? hyperbandEpochs / (double) randomEpochs : Double.POSITIVE_INFINITY;
@@ -135,8 +151,12 @@ final class HyperbandBenchmark implements Callable<Integer> {
         return job.trials().stream().mapToInt(t -> t.objectiveCurve().size()).sum();
     }
 
-    private TuningJob run(LocalEngine engine, String name, String strategy, int seed, int jobs, String criteria, String family)
-            throws InterruptedException {
+    private TuningJob run(LocalEngine engine, String name, String strategy, int seed, int jobs, String criteria, String family,
+                          int d) throws InterruptedException {
+        StringBuilder extra = new StringBuilder();
+        for (int w = 1; w <= d - 2; w++) {
+            extra.append(",\n{\"Name\": \"w").append(w).append("\", \"MinValue\": \"0\", \"MaxValue\": \"1\"}");
+        }
         String hyperband = strategy.equals("Hyperband")
                 ? ", \"StrategyConfig\": {\"HyperbandStrategyConfig\": {\"MinResource\": 1, \"MaxResource\": " + maxResource + "}}" : "";
         String request = """
@@ -146,7 +166,7 @@ final class HyperbandBenchmark implements Callable<Integer> {
                    "ResourceLimits": {"MaxNumberOfTrainingJobs": %d, "MaxParallelTrainingJobs": %d},
                    "ParameterRanges": {"ContinuousParameterRanges": [
                      {"Name": "lr", "MinValue": "0.0001", "MaxValue": "1", "ScalingType": "Logarithmic"},
-                     {"Name": "m", "MinValue": "0", "MaxValue": "1"}]}},
+                     {"Name": "m", "MinValue": "0", "MaxValue": "1"}%s]}},
                  "TrainingJobDefinition": {
                    "AlgorithmSpecification": {"TrainingImage": "111122223333.dkr.ecr.us-east-1.amazonaws.com/curves:1",
                      "TrainingInputMode": "File", "MetricDefinitions": [{"Name": "loss", "Regex": "loss = ([0-9.]+)"}]},
@@ -156,7 +176,7 @@ final class HyperbandBenchmark implements Callable<Integer> {
                    "OutputDataConfig": {"S3OutputPath": "s3://bench/out"},
                    "ResourceConfig": {"InstanceType": "ml.m5.large", "InstanceCount": 1, "VolumeSizeInGB": 5},
                    "StoppingCondition": {"MaxRuntimeInSeconds": 600}}}
-                """.formatted(name, strategy, seed, hyperband, criteria, jobs, parallel, maxResource, family);
+                """.formatted(name, strategy, seed, hyperband, criteria, jobs, parallel, extra, maxResource, family);
         var read = TuningRequestReader.read(name + ".json", request);
         if (!read.report().errors().isEmpty()) {
             throw new IllegalStateException("bench request " + name + " is invalid: " + read.report().errors());
