@@ -20,9 +20,10 @@ import static software.amazon.lambda.powertools.logging.argument.StructuredArgum
 
 /**
  * Publishes a finished tuning job — Completed, Failed or Stopped alike — as best.json, trials.json, trials.csv,
- * report.html (with each training job's objective curve from CloudWatch on AWS) and the pipeline's latest.json. Input: {@code {"tuningJobName", "pipelineName", "results": "s3://bucket/prefix"}}.
- * Output: {@link PublishedResults}, the files' locations and the best objective. Publishing again rewrites the same
- * files, so a retried state is harmless.
+ * report.html (with each training job's objective curve from CloudWatch on AWS) and the pipeline's latest.json.
+ * Input: {@code {"tuningJobName", "pipelineName", "results": "s3://bucket/prefix"}}. Output: {@link PublishedResults},
+ * the files' locations and the best objective. Publishing again rewrites the same files, so a retried state is
+ * harmless.
  */
 public final class PublishResults implements RequestStreamHandler {
 
