@@ -44,7 +44,7 @@ class ShadedJarTest {
     }
 
     @Test
-    void theJarHasTheHandlersAndNoEngineNorApacheOrNettyClientNorLoggingFramework() throws IOException {
+    void theJarHasTheHandlersAndNoEngineNorApacheOrNettyClientNorLoggingFrameworkAndIsShrunk() throws IOException {
         assertThat(jar()).as("the deployment jar; it is built in the package phase: run mvn verify, not mvn test").exists();
         List<String> entries = new ArrayList<>();
         try (JarFile file = new JarFile(jar().toFile())) {
@@ -60,6 +60,12 @@ class ShadedJarTest {
                 || e.startsWith("org/apache/logging/log4j/core/") || e.startsWith("ch/qos/logback/")
                 || e.startsWith("software/amazon/awssdk/http/apache/") || e.startsWith("org/apache/http/")
                 || e.startsWith("software/amazon/awssdk/http/nio/netty/") || e.startsWith("io/netty/"));
+        // Shrunk (functions/proguard.pro): the responses of the operations the handlers call stay, the others go.
+        assertThat(entries).contains("software/amazon/awssdk/services/sagemaker/model/DescribeHyperParameterTuningJobResponse.class",
+                "software/amazon/awssdk/services/cloudwatch/model/GetMetricDataResponse.class",
+                "software/amazon/awssdk/services/s3/model/PutObjectResponse.class");
+        assertThat(entries).doesNotContain("software/amazon/awssdk/services/sagemaker/model/CreateEndpointResponse.class",
+                "software/amazon/awssdk/services/s3/model/DeleteBucketResponse.class");
         System.out.printf("deployment jar: %s, %.1f MB, %d entries%n", jar(), Files.size(jar()) / 1e6, entries.size());
     }
 
