@@ -4,6 +4,8 @@ import io.tuneflow.engine.LocalSageMaker;
 import io.tuneflow.engine.tuning.CompletionCriteria;
 import io.tuneflow.engine.tuning.Trial;
 import io.tuneflow.engine.tuning.TuningJob;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -183,15 +185,31 @@ final class Responses {
         return response.build();
     }
 
+    /**
+     * SageMaker's sequence: Starting, Downloading (input data and, here, the script-mode code), Training, then how it
+     * ended. Locally there is no instance to prepare, so Starting ends as it begins, at creation; Downloading lasts
+     * until the trainer's process starts. Each transition ends when the next begins; the current one has no end. A
+     * trial whose trainer never started (stopped or failed before it) still has the start time it was created with.
+     */
     private static List<SecondaryStatusTransition> transitions(Trial trial) {
-        SecondaryStatusTransition.Builder training = SecondaryStatusTransition.builder()
-                .status("Training").startTime(trial.startTime()).statusMessage("Training image download completed. Training in progress.");
-        if (trial.endTime() == null) {
-            return List.of(training.build());
+        List<SecondaryStatusTransition> transitions = new ArrayList<>();
+        Instant created = trial.creationTime();
+        Instant trainingStart = trial.startTime();
+        Instant end = trial.endTime();
+        boolean trained = trainingStart != null && trainingStart.isAfter(created);
+        transitions.add(transition("Starting", created, created, "Launching the training job on this machine"));
+        transitions.add(transition("Downloading", created, trained ? trainingStart : end, "Downloading input data"));
+        if (trained) {
+            transitions.add(transition("Training", trainingStart, end, "Training image download completed. Training in progress."));
         }
-        training.endTime(trial.endTime());
-        return List.of(training.build(), SecondaryStatusTransition.builder().status(trial.secondaryStatus())
-                .startTime(trial.endTime()).endTime(trial.endTime()).statusMessage(message(trial)).build());
+        if (end != null) {
+            transitions.add(transition(trial.secondaryStatus(), end, end, message(trial)));
+        }
+        return transitions;
+    }
+
+    private static SecondaryStatusTransition transition(String status, Instant start, Instant end, String message) {
+        return SecondaryStatusTransition.builder().status(status).startTime(start).endTime(end).statusMessage(message).build();
     }
 
     private static String message(Trial trial) {

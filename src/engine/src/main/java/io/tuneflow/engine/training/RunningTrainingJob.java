@@ -53,6 +53,11 @@ public final class RunningTrainingJob {
         this.stderr = pump(process.getErrorStream(), "stderr");
     }
 
+    /** When the trainer's process started: SageMaker's TrainingStartTime. */
+    public Instant startTime() {
+        return start;
+    }
+
     /** The trainer's process id. */
     public long pid() {
         return process.pid();

@@ -214,7 +214,9 @@ public final class TuningJobExecutor {
             }
             // Wakes at least once a second for the tuning job's MaxRuntimeInSeconds; otherwise on the trials' events.
             TrialEvent event = events.poll(1, TimeUnit.SECONDS);
-            if (event instanceof TrialEvent.Ended ended) {
+            if (event instanceof TrialEvent.Started started) {
+                job.updateTrial(started.trial()); // before its Ended: one thread sends both, through one queue
+            } else if (event instanceof TrialEvent.Ended ended) {
                 curves.put(ended.trial().index(), new ArrayList<>(ended.trial().objectiveCurve()));
                 job.updateTrial(ended.trial());
             } else if (event instanceof TrialEvent.ObjectiveLogged logged) {
@@ -306,6 +308,7 @@ public final class TuningJobExecutor {
             });
             running.put(trial.trainingJobName(), handle);
             job.journal().trainerStarted(trial.trainingJobName(), handle.pid());
+            events.add(new TrialEvent.Started(training(trial, handle.startTime())));
             if (stopRequested(trial)) {
                 handle.stop(); // the request came while the process was starting
             }
@@ -331,6 +334,13 @@ public final class TuningJobExecutor {
         return new Trial(trial.index(), trial.trainingJobName(), trial.tunedHyperParameters(), trial.hyperParameters(),
                 trial.definitionName(), "Failed", "Failed", "Failed", null, Map.of(), reason,
                 trial.creationTime(), trial.startTime(), Instant.now(), null);
+    }
+
+    /** The record of a trial whose trainer has started: SecondaryStatus Training, TrainingStartTime its start. */
+    private static Trial training(Trial trial, Instant start) {
+        return new Trial(trial.index(), trial.trainingJobName(), trial.tunedHyperParameters(), trial.hyperParameters(),
+                trial.definitionName(), trial.status(), "Training", trial.objectiveStatus(), null, Map.of(), null,
+                trial.creationTime(), start, null, null);
     }
 
     private static Trial ended(Trial trial, TrainingOutcome outcome, String objectiveName, String model) {

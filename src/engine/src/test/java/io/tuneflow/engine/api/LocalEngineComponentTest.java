@@ -34,6 +34,7 @@ import software.amazon.awssdk.services.sagemaker.model.ResourceInUseException;
 import software.amazon.awssdk.services.sagemaker.model.ResourceLimitExceededException;
 import software.amazon.awssdk.services.sagemaker.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.sagemaker.model.SageMakerException;
+import software.amazon.awssdk.services.sagemaker.model.SecondaryStatusTransition;
 import software.amazon.awssdk.services.sagemaker.model.SortOrder;
 import software.amazon.awssdk.services.sagemaker.model.TrainingJobSortByOptions;
 
@@ -161,6 +162,16 @@ class LocalEngineComponentTest {
         assertThat(training.hyperParameters()).containsEntry("_tuning_objective_metric", "loss").containsEntry("epochs", "3");
         assertThat(training.finalMetricDataList()).anySatisfy(m -> assertThat(m.metricName()).isEqualTo("loss"));
         assertThat(training.billableTimeInSeconds()).isPositive();
+        assertThat(training.secondaryStatusAsString()).isEqualTo("Completed");
+        assertThat(training.secondaryStatusTransitions()).extracting(SecondaryStatusTransition::statusAsString)
+                .containsExactly("Starting", "Downloading", "Training", "Completed");
+        assertThat(training.secondaryStatusTransitions().get(2).startTime()).isEqualTo(training.trainingStartTime());
+        assertThat(training.secondaryStatusTransitions().get(3).startTime()).isEqualTo(training.trainingEndTime());
+        for (int k = 1; k < training.secondaryStatusTransitions().size(); k++) {
+            SecondaryStatusTransition previous = training.secondaryStatusTransitions().get(k - 1);
+            assertThat(previous.endTime()).as("each phase ends when the next begins")
+                    .isEqualTo(training.secondaryStatusTransitions().get(k).startTime());
+        }
         String model = training.modelArtifacts().s3ModelArtifacts();
         assertThat(model).isEqualTo("s3://tuneflow-examples/demo/output/" + best.trainingJobName() + "/output/model.tar.gz");
         Path downloaded = workspace.resolve("model.tar.gz");
@@ -223,9 +234,24 @@ class LocalEngineComponentTest {
         }
         String first = sageMaker.listTrainingJobs(b -> b.nameContains("stop-demo").sortBy("CreationTime").sortOrder("Ascending"))
                 .trainingJobSummaries().get(0).trainingJobName();
+        // While its trainer runs, a training job says Training, and its last transition has no end yet.
+        DescribeTrainingJobResponse running = sageMaker.describeTrainingJob(b -> b.trainingJobName(first));
+        while (!running.secondaryStatusAsString().equals("Training") && Instant.now().isBefore(deadline)) {
+            Thread.onSpinWait();
+            running = sageMaker.describeTrainingJob(b -> b.trainingJobName(first));
+        }
+        assertThat(running.secondaryStatusAsString()).isEqualTo("Training");
+        assertThat(running.trainingJobStatusAsString()).isEqualTo("InProgress");
+        assertThat(running.secondaryStatusTransitions()).extracting(SecondaryStatusTransition::statusAsString)
+                .containsExactly("Starting", "Downloading", "Training");
+        assertThat(running.secondaryStatusTransitions().get(2).endTime()).isNull();
+        assertThat(running.trainingStartTime()).isAfter(running.creationTime());
         sageMaker.stopTrainingJob(b -> b.trainingJobName(first));
         engine.awaitTrialEnd(first);
-        assertThat(sageMaker.describeTrainingJob(b -> b.trainingJobName(first)).trainingJobStatusAsString()).isEqualTo("Stopped");
+        DescribeTrainingJobResponse stopped = sageMaker.describeTrainingJob(b -> b.trainingJobName(first));
+        assertThat(stopped.trainingJobStatusAsString()).isEqualTo("Stopped");
+        assertThat(stopped.secondaryStatusTransitions()).extracting(SecondaryStatusTransition::statusAsString)
+                .containsExactly("Starting", "Downloading", "Training", "Stopped");
         sageMaker.stopHyperParameterTuningJob(b -> b.hyperParameterTuningJobName("stop-demo"));
         assertThat(sageMaker.describeHyperParameterTuningJob(b -> b.hyperParameterTuningJobName("stop-demo"))
                 .hyperParameterTuningJobStatusAsString()).isIn("Stopping", "Stopped");
