@@ -12,6 +12,8 @@ import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -52,32 +54,24 @@ public final class FunctionEnvironment {
     }
 
     public SageMakerClient sageMaker() {
-        var builder = SageMakerClient.builder()
-                .region(region())
-                .credentialsProvider(credentials())
-                .httpClient(httpClient())
-                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).apiCallTimeout(CALL_TIMEOUT));
-        endpoint("SAGEMAKER").ifPresent(builder::endpointOverride);
-        return builder.build();
+        return configured(SageMakerClient.builder(), "SAGEMAKER");
     }
 
     public S3Client s3() {
-        var builder = S3Client.builder()
-                .region(region())
-                .credentialsProvider(credentials())
-                .httpClient(httpClient())
-                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).apiCallTimeout(CALL_TIMEOUT));
-        endpoint("S3").ifPresent(uri -> builder.endpointOverride(uri).forcePathStyle(true));
-        return builder.build();
+        return configured(S3Client.builder().forcePathStyle(endpoint("S3").isPresent()), "S3");
     }
 
     public CloudWatchClient cloudWatch() {
-        var builder = CloudWatchClient.builder()
-                .region(region())
+        return configured(CloudWatchClient.builder(), "CLOUDWATCH");
+    }
+
+    /** Every client the same way: region, credentials, the shared HTTP client, retries, timeout, endpoint override. */
+    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configured(B builder, String service) {
+        builder.region(region())
                 .credentialsProvider(credentials())
                 .httpClient(httpClient())
                 .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).apiCallTimeout(CALL_TIMEOUT));
-        endpoint("CLOUDWATCH").ifPresent(builder::endpointOverride);
+        endpoint(service).ifPresent(builder::endpointOverride);
         return builder.build();
     }
 

@@ -92,6 +92,9 @@ final class HyperbandBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        dimensions.stream().filter(d -> d < 2).findFirst().ifPresent(d -> {
+            throw new UserInputException("--dimensions: each must be at least 2 (lr and m), not " + d);
+        });
         PrintWriter out = spec.commandLine().getOut();
         Path workspace = Files.createTempDirectory("tuneflow-bench-hyperband");
         try (LocalEngine engine = LocalEngine.start(new LocalEngine.Settings(workspace, "127.0.0.1", 0, 0, "python3",
@@ -105,9 +108,6 @@ final class HyperbandBenchmark implements Callable<Integer> {
 
             out.printf("tuneflow bench hyperband (N = %d, R = %d epochs, %d in parallel, %d seeds)%n", trials, maxResource, parallel, seeds);
             for (int d : dimensions) {
-                if (d < 2) {
-                    throw new UserInputException("--dimensions: each must be at least 2 (lr and m), not " + d);
-                }
                 for (String family : families) {
                     compare(out, engine, family, d);
                 }

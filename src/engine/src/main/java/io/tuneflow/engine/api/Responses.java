@@ -132,7 +132,7 @@ final class Responses {
                 .trainingJobName(trial.trainingJobName())
                 .trainingJobArn(trainingJobArn(trial))
                 .creationTime(trial.creationTime())
-                .lastModifiedTime(trial.endTime() != null ? trial.endTime() : trial.startTime())
+                .lastModifiedTime(lastModified(trial))
                 .trainingJobStatus(trial.status())
                 .secondaryStatus(trial.secondaryStatus());
         if (trial.endTime() != null) {
@@ -169,7 +169,7 @@ final class Responses {
                 .environment(definition.environment())
                 .creationTime(trial.creationTime())
                 .trainingStartTime(trial.startTime())
-                .lastModifiedTime(trial.endTime() != null ? trial.endTime() : trial.startTime())
+                .lastModifiedTime(lastModified(trial))
                 .finalMetricDataList(trial.finalMetrics().entrySet().stream()
                         .map(e -> MetricData.builder().metricName(e.getKey()).value(e.getValue().floatValue())
                                 .timestamp(trial.endTime()).build()).toList())
@@ -189,14 +189,14 @@ final class Responses {
      * SageMaker's sequence: Starting, Downloading (input data and, here, the script-mode code), Training, then how it
      * ended. Locally there is no instance to prepare, so Starting ends as it begins, at creation; Downloading lasts
      * until the trainer's process starts. Each transition ends when the next begins; the current one has no end. A
-     * trial whose trainer never started (stopped or failed before it) still has the start time it was created with.
+     * trial whose trainer never started (stopped or failed before it) has no start time and no Training phase.
      */
     private static List<SecondaryStatusTransition> transitions(Trial trial) {
         List<SecondaryStatusTransition> transitions = new ArrayList<>();
         Instant created = trial.creationTime();
         Instant trainingStart = trial.startTime();
         Instant end = trial.endTime();
-        boolean trained = trainingStart != null && trainingStart.isAfter(created);
+        boolean trained = trainingStart != null;
         transitions.add(transition("Starting", created, created, "Launching the training job on this machine"));
         transitions.add(transition("Downloading", created, trained ? trainingStart : end, "Downloading input data"));
         if (trained) {
@@ -206,6 +206,10 @@ final class Responses {
             transitions.add(transition(trial.secondaryStatus(), end, end, message(trial)));
         }
         return transitions;
+    }
+
+    private static Instant lastModified(Trial trial) {
+        return trial.endTime() != null ? trial.endTime() : trial.startTime() != null ? trial.startTime() : trial.creationTime();
     }
 
     private static SecondaryStatusTransition transition(String status, Instant start, Instant end, String message) {

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Finds the unit point with the largest acquisition value (log expected improvement, see {@link Acquisition}). It is multimodal and flat far from the data,
- * so the search is global then local:
+ * Finds the unit point with the largest acquisition value (log expected improvement, see {@link Acquisition}). It
+ * is multimodal and flat far from the data, so the search is global then local:
  * <ol>
  *   <li>candidates: shifted Sobol points over the whole cube, plus perturbations of the best observed points at
  *       several scales (EI's maximum is usually close to an incumbent, and random points rarely land there);</li>

@@ -254,9 +254,9 @@ public final class TuningJobExecutor {
         Map<String, String> hyperParameters = new LinkedHashMap<>(definition.staticHyperParameters());
         hyperParameters.putAll(tuned);
         hyperParameters.put(OBJECTIVE_HYPERPARAMETER, objectiveName(definition));
-        Instant now = Instant.now();
+        // No start time until the trainer's process starts (TrialEvent.Started), as SageMaker's TrainingStartTime.
         Trial trial = new Trial(index, trainingJobName, tuned, hyperParameters, definition.definitionName(), "InProgress",
-                "Starting", "Pending", null, Map.of(), null, now, now, null, null);
+                "Starting", "Pending", null, Map.of(), null, Instant.now(), null, null, null);
         job.addTrial(trial);
         pool.submit(() -> events.add(new TrialEvent.Ended(train(trial, definition))));
     }
