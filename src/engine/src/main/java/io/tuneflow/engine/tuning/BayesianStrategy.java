@@ -18,10 +18,12 @@ import java.util.SplittableRandom;
  * <ul>
  *   <li>The first {@link #initialDesignSize(int) d + 4} trials are a shifted Sobol design (stratified, unlike random
  *       points), enough to give each of d length scales something to fit.</li>
- *   <li>Running trials and earlier picks of the same call are pending points, believed at the model's mean but no
- *       better than the best so far (a Kriging believer that never fantasises an improvement): parallel trials spread
- *       out instead of duplicating each other. Plain Kriging believer left near-duplicates of pending trials near the
- *       optimum; a constant liar at the best value (CL-min) made 3-parallel Hartmann6 runs far worse.</li>
+ *   <li>Running trials and earlier picks of the same call are pending points, believed at the model's mean (a
+ *       Kriging believer), and the believed value counts as observed: improvement is measured from the best of the
+ *       observed and believed values. Without that, the model is sure of an improvement right next to a pending trial
+ *       near the optimum and proposes a near-duplicate; clamping the belief at the best so far instead (the previous
+ *       rule) also avoids duplicates but pushes the other parallel trials out of the optimum's basin (docs/bayesian.md,
+ *       "Batch-aware acquisition"). A constant liar at the best value made 3-parallel Hartmann6 runs far worse.</li>
  *   <li>Trials that ended without an objective stay out of the fit — an imputed "worst" value would claim the region
  *       is bad when the cause may be a lost instance, and would distort the standardised scale — but they are believed
  *       like pending points, so the exact configuration is not proposed again while its neighbourhood still is.</li>
@@ -131,9 +133,15 @@ public final class BayesianStrategy implements Strategy {
         for (double t : targets) {
             best = Math.min(best, t);
         }
-        for (List<double[]> pending : List.of(observations.running(), observations.failed(), picks)) {
+        for (double[] unit : observations.failed()) {
+            model = model.believing(encoding.inputOf(unit), best); // never gives a value: must not lower the incumbent
+        }
+        double incumbent = best;
+        for (List<double[]> pending : List.of(observations.running(), picks)) {
             for (double[] unit : pending) {
-                model = model.believing(encoding.inputOf(unit), best);
+                double[] input = encoding.inputOf(unit);
+                incumbent = Math.min(incumbent, model.predict(input).mean());
+                model = model.believing(input);
             }
         }
         List<double[]> incumbents = new ArrayList<>();
@@ -141,7 +149,7 @@ public final class BayesianStrategy implements Strategy {
             incumbents.add(observations.points().get(i));
         }
         SplittableRandom random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (index + 1)));
-        return new AcquisitionSearch(encoding, new LogExpectedImprovement(model, best)).maximize(random, incumbents);
+        return new AcquisitionSearch(encoding, new LogExpectedImprovement(model, incumbent)).maximize(random, incumbents);
     }
 
     /** For tests and benchmarks: how many hyperparameter fits have run. */

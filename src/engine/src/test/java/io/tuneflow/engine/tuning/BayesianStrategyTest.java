@@ -66,6 +66,33 @@ class BayesianStrategyTest {
         }
     }
 
+    /** Three trials at a time, the oldest completing first, each freed slot filled by one suggestion (as the engine does). */
+    private static List<Trial> runThreeAtATime(Strategy strategy, ToDoubleFunction<Map<String, String>> f, int trials) {
+        List<Trial> history = new ArrayList<>();
+        java.util.ArrayDeque<Integer> running = new java.util.ArrayDeque<>();
+        while (history.size() < trials || !running.isEmpty()) {
+            if (history.size() < trials && running.size() < 3) {
+                history.add(trial(history.size() + 1, strategy.suggest(1, history).get(0), "InProgress", null));
+                running.addLast(history.size() - 1);
+            } else {
+                Trial done = history.get(running.removeFirst());
+                history.set(done.index() - 1, trial(done.index(), done.tunedHyperParameters(), "Completed",
+                        f.applyAsDouble(done.tunedHyperParameters())));
+            }
+        }
+        return history;
+    }
+
+    @Test
+    void threeTrialsAtATimeStillRefineTheMinimum() {
+        // Pending trials are believed, not ignored: the slots must neither duplicate each other nor stop refining.
+        for (long seed = 1; seed <= 3; seed++) {
+            double sequential = best(run(new BayesianStrategy(PLANE, false, seed), BayesianStrategyTest::quadratic, 30));
+            double parallel = best(runThreeAtATime(new BayesianStrategy(PLANE, false, seed), BayesianStrategyTest::quadratic, 30));
+            assertThat(parallel).isLessThan(1e-6);
+        }
+    }
+
     @Test
     void maximisingAnObjectiveIsMinimisingItsNegative() {
         List<Trial> minimised = run(new BayesianStrategy(MIXED, false, 5), BayesianStrategyTest::mixed, 15);

@@ -88,9 +88,8 @@ public final class GaussianProcess {
 
     /**
      * The process with {@code input} added as if observed at its predicted mean, or at {@code floor} where the mean is
-     * below it. With the best objective so far as the floor, a pending trial is assumed to tie the incumbent at best:
-     * otherwise, near the optimum, the model is sure of an improvement right next to the pending trial and proposes a
-     * near-duplicate of it.
+     * below it. With the best objective so far as the floor, a trial that ended without a value is kept from being
+     * proposed again without its neighbourhood being claimed better than anything observed.
      */
     public GaussianProcess believing(double[] input, double floor) {
         return believingAt(input, Math.max(floor, predict(input).mean()));
