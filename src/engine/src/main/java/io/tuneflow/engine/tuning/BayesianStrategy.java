@@ -23,10 +23,11 @@ import java.util.SplittableRandom;
  *       observed and believed values. Without that, the model is sure of an improvement right next to a pending trial
  *       near the optimum and proposes a near-duplicate; clamping the belief at the best so far instead (the previous
  *       rule) also avoids duplicates but pushes the other parallel trials out of the optimum's basin (docs/bayesian.md,
- *       "Batch-aware acquisition"). A constant liar at the best value made 3-parallel Hartmann6 runs far worse.</li>
+ *       "Believed values count as observed"). A constant liar at the best value made 3-parallel Hartmann6 runs far worse.</li>
  *   <li>Trials that ended without an objective stay out of the fit — an imputed "worst" value would claim the region
  *       is bad when the cause may be a lost instance, and would distort the standardised scale — but they are believed
- *       like pending points, so the exact configuration is not proposed again while its neighbourhood still is.</li>
+ *       at the mean clamped at the best so far (never lowering the incumbent: they will give no value), so the exact
+ *       configuration is not proposed again while its neighbourhood still is.</li>
  *   <li>Integers are evaluated at the integer itself and categoricals at the category (see {@link CubeEncoding}):
  *       the model only ever sees configurations a trial can have, so an integer's observed cell has no variance left
  *       to tempt expected improvement — rounding a continuous proposal afterwards would re-propose tried values.</li>
