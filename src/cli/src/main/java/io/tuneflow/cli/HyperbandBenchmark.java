@@ -28,11 +28,12 @@ import software.amazon.awssdk.services.s3.S3Client;
  * with epochs: for each seed, a Random job trains N configurations for R epochs each; then a Hyperband job (same
  * space, budget of 3N jobs) runs with TargetObjectiveMetricValue set to Random's best, so it ends when it gets there.
  * Training is counted in epochs — every epoch a trainer logs, including those of trials cut short or still running
- * when the target is reached — against Random's N·R.
+ * when the target is reached — against Random's N·R. A Bayesian job with the same target runs beside it: how much of
+ * Hyperband's saving comes from cutting trials short rather than from choosing configurations with a model.
  */
 @Command(name = "hyperband", mixinStandardHelpOptions = true,
-        description = {"Epochs Hyperband trains to reach random search's final best, against random search's total,",
-                "through the engine with real trainer processes (a synthetic learning-curve trainer)."})
+        description = {"Epochs Hyperband (and, beside it, Bayesian) trains to reach random search's final best, against",
+                "random search's total, through the engine with real trainer processes (a synthetic learning-curve trainer)."})
 final class HyperbandBenchmark implements Callable<Integer> {
 
     /**
@@ -122,29 +123,63 @@ final class HyperbandBenchmark implements Callable<Integer> {
 
     private void compare(PrintWriter out, LocalEngine engine, String family, int d) throws InterruptedException {
             out.printf("%n  %s curves, %d dimensions%n", family, d);
-            out.printf("  %-5s %14s %14s %16s %14s %8s%n", "seed", "random best", "random epochs", "hyperband epochs", "hyperband jobs", "ratio");
+            out.printf("  %-5s %12s %8s %17s %17s %8s %8s%n", "seed", "random best", "random", "hyperband (jobs)",
+                    "bayesian (jobs)", "ratio", "bayes");
             List<Double> ratios = new ArrayList<>();
+            List<Double> bayesianRatios = new ArrayList<>();
             for (int seed = 1; seed <= seeds; seed++) {
                 String name = family + "-" + d + "d-";
                 TuningJob random = run(engine, name + "random-" + seed, "Random", seed, trials, "", family, d);
                 double best = random.best().orElseThrow().objective();
                 int randomEpochs = epochs(random);
-                TuningJob hyperband = run(engine, name + "hyperband-" + seed, "Hyperband", seed, 3 * trials,
-                        ", \"TuningJobCompletionCriteria\": {\"TargetObjectiveMetricValue\": " + best + "}", family, d);
-                boolean reached = hyperband.best().map(t -> t.objective() <= best).orElse(false);
-                int hyperbandEpochs = epochs(hyperband);
-                double ratio = reached ? hyperbandEpochs / (double) randomEpochs : Double.POSITIVE_INFINITY;
-                ratios.add(ratio);
-                out.printf("  %-5d %14.6f %14d %16s %14d %8s%n", seed, best, randomEpochs,
-                        reached ? Integer.toString(hyperbandEpochs) : "not reached", hyperband.trials().size(),
-                        reached ? String.format("%.2f", ratio) : "-");
+                String target = ", \"TuningJobCompletionCriteria\": {\"TargetObjectiveMetricValue\": " + best + "}";
+                Reach hyperband = reach(run(engine, name + "hyperband-" + seed, "Hyperband", seed, 3 * trials, target, family, d),
+                        best, randomEpochs);
+                Reach bayesian = reach(run(engine, name + "bayesian-" + seed, "Bayesian", seed, 3 * trials, target, family, d),
+                        best, randomEpochs);
+                ratios.add(hyperband.ratio());
+                bayesianRatios.add(bayesian.ratio());
+                out.printf("  %-5d %12.6f %8d %17s %17s %8s %8s%n", seed, best, randomEpochs, hyperband.cell(), bayesian.cell(),
+                        hyperband.ratioCell(), bayesian.ratioCell());
                 out.flush();
             }
-            double[] sorted = ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-            out.printf("  median ratio of training (epochs) to reach random search's final best: %.2f (target <= 0.33); per seed %s%n",
-                    median, Arrays.toString(Arrays.stream(sorted).mapToObj(r -> String.format("%.2f", r)).toArray()));
+            out.printf("  median ratio of training (epochs) to reach random search's final best: Hyperband %s (target <= 0.33),"
+                            + " Bayesian %s; per seed %s, %s%n", format(median(ratios)), format(median(bayesianRatios)),
+                    perSeed(ratios), perSeed(bayesianRatios));
             out.flush();
+    }
+
+    /** How a job fared against Random's best: the epochs it trained, its training jobs, whether it got there. */
+    private record Reach(boolean reached, int epochs, int jobs, int randomEpochs) {
+        double ratio() {
+            return reached ? epochs / (double) randomEpochs : Double.POSITIVE_INFINITY;
+        }
+
+        String cell() {
+            return reached ? epochs + " (" + jobs + ")" : "not reached";
+        }
+
+        String ratioCell() {
+            return reached ? format(ratio()) : "-";
+        }
+    }
+
+    private static Reach reach(TuningJob job, double best, int randomEpochs) {
+        boolean reached = job.best().map(t -> t.objective() <= best).orElse(false);
+        return new Reach(reached, epochs(job), job.trials().size(), randomEpochs);
+    }
+
+    private static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    }
+
+    private static String perSeed(List<Double> values) {
+        return Arrays.toString(values.stream().sorted().map(HyperbandBenchmark::format).toArray());
+    }
+
+    private static String format(double ratio) {
+        return Double.isInfinite(ratio) ? "not reached" : String.format("%.2f", ratio);
     }
 
     private static int epochs(TuningJob job) {

@@ -34,11 +34,7 @@ interface EarlyStopping {
     static EarlyStopping of(HyperParameterTuningJobConfig config, List<HyperParameterTrainingJobDefinition> definitions,
                             boolean maximize) {
         if (config.strategy() == HyperParameterTuningJobStrategyType.HYPERBAND) {
-            HyperbandStrategyConfig hyperband = config.strategyConfig() == null ? null : config.strategyConfig().hyperbandStrategyConfig();
-            int max = HyperbandResources.maxResource(hyperband, definitions.get(0).staticHyperParameters())
-                    .orElseThrow(() -> new IllegalStateException("Hyperband without MaxResource passed validation"));
-            int min = hyperband != null && hyperband.minResource() != null ? hyperband.minResource() : 1;
-            HyperbandStopping stopping = new HyperbandStopping(new HyperbandSchedule(min, max), maximize);
+            HyperbandStopping stopping = new HyperbandStopping(hyperbandSchedule(config, definitions), maximize);
             return new EarlyStopping() {
                 @Override
                 public Optional<String> judge(Trial trial, List<Double> curve, Map<Integer, List<Double>> curves) {
@@ -64,5 +60,15 @@ interface EarlyStopping {
             };
         }
         return NEVER;
+    }
+
+    /** The brackets of a Hyperband tuning job: MinResource (default 1) and MaxResource from its strategy config. */
+    static HyperbandSchedule hyperbandSchedule(HyperParameterTuningJobConfig config,
+                                               List<HyperParameterTrainingJobDefinition> definitions) {
+        HyperbandStrategyConfig hyperband = config.strategyConfig() == null ? null : config.strategyConfig().hyperbandStrategyConfig();
+        int max = HyperbandResources.maxResource(hyperband, definitions.get(0).staticHyperParameters())
+                .orElseThrow(() -> new IllegalStateException("Hyperband without MaxResource passed validation"));
+        int min = hyperband != null && hyperband.minResource() != null ? hyperband.minResource() : 1;
+        return new HyperbandSchedule(min, max);
     }
 }

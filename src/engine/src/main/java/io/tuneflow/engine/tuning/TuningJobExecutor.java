@@ -111,17 +111,24 @@ public final class TuningJobExecutor {
         });
     }
 
-    /** Where the next configurations come from: Hyperband draws them as Random does, and stops trials at its rungs. */
+    /**
+     * Where the next configurations come from. Hyperband's come from a model of the results at its rungs
+     * ({@link HyperbandStrategy}); its stopping is {@link EarlyStopping}'s.
+     */
     private Strategy strategy(HyperParameterTuningJobStrategyType type, HyperParameterTrainingJobDefinition definition,
                               SearchSpace space, long seed) {
         if (type == HyperParameterTuningJobStrategyType.GRID) {
             return new GridStrategy(space);
         }
+        // A definition's own objective (multi-definition jobs) decides its direction, else the job's.
+        boolean maximize = (definition.tuningObjective() != null ? definition.tuningObjective().type() : job.objective().type())
+                == HyperParameterTuningJobObjectiveType.MAXIMIZE;
         if (type == HyperParameterTuningJobStrategyType.BAYESIAN) {
-            // A definition's own objective (multi-definition jobs) decides its direction, else the job's.
-            HyperParameterTuningJobObjectiveType direction = definition.tuningObjective() != null
-                    ? definition.tuningObjective().type() : job.objective().type();
-            return new BayesianStrategy(space, direction == HyperParameterTuningJobObjectiveType.MAXIMIZE, seed);
+            return new BayesianStrategy(space, maximize, seed);
+        }
+        if (type == HyperParameterTuningJobStrategyType.HYPERBAND) {
+            HyperParameterTuningJobConfig config = job.request().hyperParameterTuningJobConfig();
+            return new HyperbandStrategy(space, EarlyStopping.hyperbandSchedule(config, definitions), maximize, seed);
         }
         return new RandomStrategy(space, seed);
     }
