@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -90,9 +91,11 @@ class RunCommandTest {
                 .replace("[\"java\", \"Train.java\"]", "[\"sh\", \"-c\", \"echo 'validation loss = 0.5'; exec sleep 300\"]")
                 .replace("\"data/\"", "\"" + Path.of("../../examples/quickstart/data").toAbsolutePath().normalize() + "/\""));
         String javaCommand = ProcessHandle.current().info().command().orElse("java");
-        Process run = new ProcessBuilder(javaCommand, "-cp", System.getProperty("java.class.path"), TuneflowCommand.class.getName(),
+        List<String> command = new ArrayList<>(interruptibleLaunch());
+        command.addAll(List.of(javaCommand, "-cp", System.getProperty("java.class.path"), TuneflowCommand.class.getName(),
                 "run", example.resolve("request.json").toString(), "--workspace", tmp.resolve("ws").toString(),
-                "--results", tmp.resolve("results").toString()).redirectErrorStream(true).start();
+                "--results", tmp.resolve("results").toString()));
+        Process run = new ProcessBuilder(command).redirectErrorStream(true).start();
         java.io.BufferedReader output = new java.io.BufferedReader(new java.io.InputStreamReader(run.getInputStream(),
                 java.nio.charset.StandardCharsets.UTF_8));
         StringBuilder seen = new StringBuilder();
@@ -117,6 +120,22 @@ class RunCommandTest {
             assertThat(JSON.readTree(job.resolve("best.json").toFile()).get("status").asText()).isEqualTo("Stopped");
             assertThat(JSON.readTree(job.resolve("trials.json").toFile()).get("trials")).hasSize(3);
         }
+    }
+
+    /**
+     * A process started in the background by a non-interactive shell (CI, nohup) ignores SIGINT, children inherit that, and the
+     * JVM then installs no handler: the CLI rightly keeps ignoring it. The test plays a terminal user, so it gives the child
+     * the default disposition back (GNU env) when this JVM was started that way.
+     */
+    private static List<String> interruptibleLaunch() throws java.io.IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.isReadable(status)) {
+            return List.of();
+        }
+        String ignored = Files.readAllLines(status).stream().filter(l -> l.startsWith("SigIgn:")).findFirst()
+                .map(l -> l.substring("SigIgn:".length()).trim()).orElse("0");
+        boolean sigintIgnored = (new java.math.BigInteger(ignored, 16).longValue() & (1L << 1)) != 0; // bit n-1 is signal n
+        return sigintIgnored ? List.of("env", "--default-signal=INT") : List.of();
     }
 
     @Test
