@@ -37,8 +37,8 @@ except ImportError:  # `evaluate` works without it
     optuna = None
 
 
-# --- Objectives: the same functions as io.tuneflow.cli.bench.Branin, Hartmann6 and SyntheticTrainingLoss, in the
-# --- same order of operations, reading hyperparameters from strings as a training script would.
+# --- Objectives: the same functions as io.tuneflow.cli.bench.Branin, Hartmann6, SyntheticTrainingLoss and
+# --- Rosenbrock4, in the same order of operations, reading hyperparameters from strings as a training script would.
 
 BRANIN_B = 5.1 / (4 * math.pi * math.pi)
 BRANIN_C = 5 / math.pi
@@ -96,10 +96,21 @@ def synthetic_training_loss(hp):
     return floor + width * lr_miss * lr_miss + 0.02 * depth_miss * depth_miss
 
 
+def rosenbrock4(hp):
+    x = [float(hp["x%d" % (j + 1)]) for j in range(4)]
+    total = 0.0
+    for i in range(3):
+        valley = x[i + 1] - x[i] * x[i]
+        offset = 1 - x[i]
+        total += 100 * valley * valley + offset * offset
+    return total
+
+
 OBJECTIVES = {
     "branin": branin,
     "hartmann6": hartmann6,
     "synthetic-training-loss": synthetic_training_loss,
+    "rosenbrock4": rosenbrock4,
 }
 
 

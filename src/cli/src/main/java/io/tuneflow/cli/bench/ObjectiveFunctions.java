@@ -11,7 +11,8 @@ public final class ObjectiveFunctions {
     private static final Map<String, ObjectiveFunction> BY_NAME = new LinkedHashMap<>();
 
     static {
-        for (ObjectiveFunction f : new ObjectiveFunction[] {new Branin(), new Hartmann6(), new SyntheticTrainingLoss()}) {
+        for (ObjectiveFunction f : new ObjectiveFunction[] {new Branin(), new Hartmann6(), new SyntheticTrainingLoss(),
+                new Rosenbrock4()}) {
             BY_NAME.put(f.name(), f);
         }
     }

@@ -61,6 +61,15 @@ class ObjectiveFunctionsTest {
     }
 
     @Test
+    void rosenbrockIsZeroAtOnesAndWorkedOutByHandElsewhere() {
+        assertThat(at("rosenbrock4", Map.of("x1", "1", "x2", "1", "x3", "1", "x4", "1"))).isZero();
+        // At the origin each of the three terms is 100 (0 - 0)^2 + (1 - 0)^2 = 1.
+        assertThat(at("rosenbrock4", Map.of("x1", "0", "x2", "0", "x3", "0", "x4", "0"))).isEqualTo(3.0);
+        // At (10, 10, 10, 10) each term is 100 (10 - 100)^2 + 81 = 810081.
+        assertThat(at("rosenbrock4", Map.of("x1", "10", "x2", "10", "x3", "10", "x4", "10"))).isEqualTo(3 * 810081.0);
+    }
+
+    @Test
     void hyperParametersAreReadFromStringsAsATrainerReadsThem() {
         assertThatThrownBy(() -> at("branin", Map.of("x1", "abc", "x2", "0")))
                 .hasMessageContaining("x1 is not a number: \"abc\"");
