@@ -19,7 +19,8 @@ import java.util.SplittableRandom;
  *       coordinates by trying other values one coordinate at a time — EI is evaluated at the integer or category
  *       itself, so it is piecewise constant there and has no useful gradient.</li>
  * </ol>
- * The number of candidates shrinks as the model grows, since each evaluation costs O(n²).
+ * The number of candidates shrinks as the model grows, since each evaluation costs O(n²). The search can be confined
+ * to a {@link SearchBox} (a {@link TrustRegion}): Sobol points fill the box, perturbations and L-BFGS stay in it.
  */
 final class AcquisitionSearch {
 
@@ -31,10 +32,19 @@ final class AcquisitionSearch {
     private final CubeEncoding encoding;
     private final Acquisition acquisition;
     private final LimitedMemoryBfgs localOptimizer = new LimitedMemoryBfgs(25, 1e-6);
+    private final SearchBox box;
 
     AcquisitionSearch(CubeEncoding encoding, Acquisition acquisition) {
+        this(encoding, acquisition, SearchBox.cube(encoding.size()));
+    }
+
+    AcquisitionSearch(CubeEncoding encoding, Acquisition acquisition, SearchBox box) {
+        if (box.lower().length != encoding.size()) {
+            throw new IllegalArgumentException("a box of " + box.lower().length + " coordinates for " + encoding.size());
+        }
         this.encoding = encoding;
         this.acquisition = acquisition;
+        this.box = box;
     }
 
     private record Scored(double[] unit, double value) {
@@ -48,7 +58,7 @@ final class AcquisitionSearch {
         int localCount = n <= 128 ? 256 : 128;
         List<Scored> global = new ArrayList<>();
         for (double[] point : new ShiftedSobolSequence(d, random.nextLong()).points(0, sobolCount)) {
-            global.add(score(encoding.snapped(point)));
+            global.add(score(encoding.snapped(intoBox(point))));
         }
         List<Scored> local = new ArrayList<>();
         for (int k = 0; k < localCount && !incumbents.isEmpty(); k++) {
@@ -93,6 +103,15 @@ final class AcquisitionSearch {
         }
     }
 
+    /** A point of the unit cube mapped across the box (unchanged when the box is the cube). */
+    private double[] intoBox(double[] point) {
+        double[] out = new double[point.length];
+        for (int j = 0; j < point.length; j++) {
+            out[j] = box.at(j, point[j]);
+        }
+        return out;
+    }
+
     private Scored score(double[] unit) {
         return new Scored(unit, acquisition.value(encoding.inputOf(unit)));
     }
@@ -113,7 +132,7 @@ final class AcquisitionSearch {
                 if (encoding.dimension(j) instanceof Dimension.Categorical c) {
                     out[j] = c.unitOfIndex(random.nextInt(c.values().size()));
                 } else {
-                    out[j] = Math.max(0, Math.min(1, centre[j] + scale * random.nextGaussian()));
+                    out[j] = box.clamped(j, centre[j] + scale * random.nextGaussian());
                 }
             }
         }
@@ -142,29 +161,33 @@ final class AcquisitionSearch {
         double[] base = from.unit().clone();
         double[] z = new double[free.length];
         for (int f = 0; f < free.length; f++) {
-            z[f] = Math.asin(Math.sqrt(Math.max(1e-9, Math.min(1 - 1e-9, base[free[f]]))));
+            z[f] = Math.asin(Math.sqrt(Math.max(1e-9, Math.min(1 - 1e-9, box.fractionOf(free[f], base[free[f]])))));
         }
         double[] inputGradient = new double[d];
         LimitedMemoryBfgs.Objective negated = (zz, gradient) -> {
             double[] unit = base.clone();
             for (int f = 0; f < free.length; f++) {
-                double s = Math.sin(zz[f]);
-                unit[free[f]] = s * s;
+                unit[free[f]] = fromAngle(free[f], zz[f]);
             }
             double value = acquisition.value(encoding.inputOf(unit), inputGradient);
             for (int f = 0; f < free.length; f++) {
-                gradient[f] = -inputGradient[free[f]] * Math.sin(2 * zz[f]);
+                gradient[f] = -inputGradient[free[f]] * box.width(free[f]) * Math.sin(2 * zz[f]);
             }
             return -value;
         };
         LimitedMemoryBfgs.Result result = localOptimizer.minimize(negated, z);
         double[] unit = base.clone();
         for (int f = 0; f < free.length; f++) {
-            double s = Math.sin(result.point()[f]);
-            unit[free[f]] = s * s;
+            unit[free[f]] = fromAngle(free[f], result.point()[f]);
         }
         Scored refined = score(unit);
         return refined.value() > from.value() ? refined : from;
+    }
+
+    /** Coordinate j at angle z: sin²(z) of the way across the box, so L-BFGS needs no bounds. */
+    private double fromAngle(int j, double z) {
+        double s = Math.sin(z);
+        return box.at(j, s * s);
     }
 
     private Scored refineDiscrete(Scored from) {

@@ -24,6 +24,9 @@ import java.util.SplittableRandom;
  *       near the optimum and proposes a near-duplicate; clamping the belief at the best so far instead (the previous
  *       rule) also avoids duplicates but pushes the other parallel trials out of the optimum's basin (docs/bayesian.md,
  *       "Believed values count as observed"). A constant liar at the best value made 3-parallel Hartmann6 runs far worse.</li>
+ *   <li>While the best value keeps improving, picks made with other trials pending stay in a {@link TrustRegion}
+ *       around the best point, so parallel trials refine it together instead of the second and third exploring
+ *       (docs/bayesian.md, "Parallel trials in a trust region"). Sequential suggestions never use it.</li>
  *   <li>Trials that ended without an objective stay out of the fit — an imputed "worst" value would claim the region
  *       is bad when the cause may be a lost instance, and would distort the standardised scale — but they are believed
  *       at the mean clamped at the best so far (never lowering the incumbent: they will give no value), so the exact
@@ -45,16 +48,27 @@ public final class BayesianStrategy implements Strategy {
     private final int initialDesign;
     /** Warm-start parents' trials: observations before this job's own. */
     private final List<Trial> prior;
+    /** Whether picks made while other trials are pending stay in a {@link TrustRegion} while the search improves. */
+    private final boolean localBatches;
 
     /**
      * @param maximize whether the objective is maximised (else minimised)
      * @param seed     RandomSeed: the same seed and history give the same suggestions
      */
     public BayesianStrategy(SearchSpace space, boolean maximize, long seed) {
-        this(space, maximize, seed, List.of());
+        this(space, maximize, seed, List.of(), true);
     }
 
-    private BayesianStrategy(SearchSpace space, boolean maximize, long seed, List<Trial> prior) {
+    /**
+     * For Hyperband's model: its observations are objectives at a rung, a proxy whose best point is less certain than a
+     * finished trial's, and its brackets already concentrate the budget; local batches there are untested.
+     */
+    static BayesianStrategy withoutLocalBatches(SearchSpace space, boolean maximize, long seed) {
+        return new BayesianStrategy(space, maximize, seed, List.of(), false);
+    }
+
+    private BayesianStrategy(SearchSpace space, boolean maximize, long seed, List<Trial> prior, boolean localBatches) {
+        this.localBatches = localBatches;
         this.space = space;
         this.maximize = maximize;
         this.seed = seed;
@@ -85,7 +99,7 @@ public final class BayesianStrategy implements Strategy {
                 // not a point of this space
             }
         }
-        return new BayesianStrategy(space, maximize, seed, usable);
+        return new BayesianStrategy(space, maximize, seed, usable, localBatches);
     }
 
     /**
@@ -150,7 +164,16 @@ public final class BayesianStrategy implements Strategy {
             incumbents.add(observations.points().get(i));
         }
         SplittableRandom random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (index + 1)));
-        return new AcquisitionSearch(encoding, new LogExpectedImprovement(model, incumbent)).maximize(random, incumbents);
+        LogExpectedImprovement acquisition = new LogExpectedImprovement(model, incumbent);
+        boolean pending = !observations.running().isEmpty() || !picks.isEmpty();
+        if (localBatches && pending) {
+            TrustRegion region = TrustRegion.replayed(observations.values(), initialDesign, encoding.size());
+            if (region.improving()) {
+                SearchBox box = region.around(incumbents.get(0), hyperparameters, encoding);
+                return new AcquisitionSearch(encoding, acquisition, box).maximize(random, incumbents.subList(0, 1));
+            }
+        }
+        return new AcquisitionSearch(encoding, acquisition).maximize(random, incumbents);
     }
 
     /** For tests and benchmarks: how many hyperparameter fits have run. */

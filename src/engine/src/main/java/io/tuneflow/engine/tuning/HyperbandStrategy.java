@@ -54,7 +54,7 @@ public final class HyperbandStrategy implements Strategy {
         this.seed = seed;
         this.levels = levels;
         this.random = new RandomStrategy(space, seed);
-        this.model = new BayesianStrategy(space, maximize, seed);
+        this.model = BayesianStrategy.withoutLocalBatches(space, maximize, seed);
         this.prior = List.copyOf(prior);
     }
 

@@ -94,6 +94,48 @@ class BayesianStrategyTest {
     }
 
     @Test
+    void sequentialSuggestionsNeverUseTheTrustRegion() {
+        List<Trial> withRegion = run(new BayesianStrategy(PLANE, false, 4), BayesianStrategyTest::quadratic, 20);
+        List<Trial> without = run(BayesianStrategy.withoutLocalBatches(PLANE, false, 4), BayesianStrategyTest::quadratic, 20);
+        assertThat(withRegion.stream().map(Trial::tunedHyperParameters).toList())
+                .isEqualTo(without.stream().map(Trial::tunedHyperParameters).toList());
+    }
+
+    @Test
+    void whileTheSearchImprovesAParallelPickStaysInTheTrustRegionAroundTheBest() {
+        // A design over the left half, then trials closing in on (0.3, 0.7) by steps below TuRBO's 0.1 % (failures
+        // for the region's side, improvements all the same): the region has shrunk to 1/8 of its first side and the search improves.
+        // The right half is unexplored, which is where expected improvement over the whole cube goes.
+        List<Trial> history = new ArrayList<>();
+        double[][] design = {{0.05, 0.05}, {0.45, 0.1}, {0.1, 0.5}, {0.45, 0.95}, {0.05, 0.9}, {0.3, 0.3}};
+        for (double[] p : design) {
+            history.add(trial(history.size() + 1, point(p[0], p[1]), "Completed", 1010 + 10 * (p[0] - 0.3) * (p[0] - 0.3)));
+        }
+        for (int k = 0; k < 16; k++) {
+            double step = 0.1 / (k + 1);
+            history.add(trial(history.size() + 1, point(0.3 + step, 0.7 - step), "Completed", 1001 - 1e-3 * k));
+        }
+        double[] values = history.stream().mapToDouble(Trial::objective).toArray();
+        TrustRegion region = TrustRegion.replayed(values, BayesianStrategy.initialDesignSize(2), 2);
+        assertThat(region.improving()).isTrue();
+        assertThat(region.side()).isEqualTo(0.8 / 8); // the first step (1010 to 1001) counted; 15 failures: halved 3 times
+        history.add(trial(history.size() + 1, point(0.31, 0.69), "InProgress", null));
+        Map<String, String> best = point(0.3 + 0.1 / 16, 0.7 - 0.1 / 16);
+        for (long seed = 1; seed <= 3; seed++) {
+            Map<String, String> local = new BayesianStrategy(PLANE, false, seed).suggest(1, history).get(0);
+            Map<String, String> global = BayesianStrategy.withoutLocalBatches(PLANE, false, seed).suggest(1, history).get(0);
+            assertThat(Double.parseDouble(global.get("x"))).isGreaterThan(0.5); // what the region prevents
+            assertThat(Double.parseDouble(local.get("x"))).isLessThan(0.45);
+            assertThat(distance(local, best)).isLessThan(distance(global, best) / 2);
+            assertThat(local).isNotEqualTo(point(0.31, 0.69));
+        }
+    }
+
+    private static Map<String, String> point(double x, double y) {
+        return Map.of("x", Double.toString(x), "y", Double.toString(y));
+    }
+
+    @Test
     void maximisingAnObjectiveIsMinimisingItsNegative() {
         List<Trial> minimised = run(new BayesianStrategy(MIXED, false, 5), BayesianStrategyTest::mixed, 15);
         List<Trial> maximised = run(new BayesianStrategy(MIXED, true, 5), c -> -mixed(c), 15);
