@@ -8,10 +8,10 @@ import io.tuneflow.engine.tuning.bayes.KernelHyperparameters;
  * region and asynchronous trials).
  *
  * <p>Why: with pending trials believed at the model's mean, expected improvement over the whole cube prefers
- * unexplored regions for the second and third parallel trial, even when the first is converging on the optimum; three
- * parallel trials then refine at a third of the sequential rate. Inside the box the believed pending points still keep
- * the picks apart, so they refine the incumbent together. When the best value has not improved for {@link #patience}
- * observations the box is not used, and parallel picks search the whole cube again.
+ * unexplored regions for the second and third parallel trial, even when the first is converging on the optimum, and
+ * parallel runs refine more slowly than sequential ones (docs/bayesian.md). Inside the box the believed pending points
+ * still keep the picks apart, so they refine the incumbent together. When the best value has not improved for
+ * max(4, d) observations the box is not used, and parallel picks search the whole cube again.
  *
  * <p>The side follows TuRBO's rule, replayed from the observed values after the initial design so it stays a pure
  * function of the history (suggestions are reproducible from it): it starts at {@value #INITIAL_SIDE}, doubles after
