@@ -269,20 +269,20 @@ def run_once(problem, sampler_name, trials, seed, points):
     return best, overhead
 
 
-def series(problem, sampler_name, trials, seeds, points):
+def series(problem, sampler_name, trials, first_seed, seeds, points):
     print("bench: %s: optuna %s, sequential, %d trials x %d seeds" % (problem.name, sampler_name, trials, seeds),
           file=sys.stderr, flush=True)
     # A discarded warm-up (imports, first torch calls), long enough to leave the samplers' random start-up phase.
     run_once(problem, sampler_name, min(trials, 20), 0, set())
     regrets, overhead = [], {p: [] for p in points}
-    for seed in range(1, seeds + 1):
+    for seed in range(first_seed, first_seed + seeds):
         best, at = run_once(problem, sampler_name, trials, seed, set(points))
         regrets.append(abs(best - problem.optimum))
         for p, ms in at.items():
             overhead[p].append(ms)
     return {
         "problem": problem.name, "optimizer": "optuna " + sampler_name, "mode": "sequential", "trials": trials,
-        "seeds": list(range(1, seeds + 1)), "regrets": regrets,
+        "seeds": list(range(first_seed, first_seed + seeds)), "regrets": regrets,
         "overheadMillisAt": {str(p): v for p, v in overhead.items() if v},
         "regret": summary(regrets),
         "overheadMillis": {str(p): summary(v) for p, v in overhead.items() if v},
@@ -298,12 +298,13 @@ def run(args):
     unknown = [s for s in samplers if s not in SAMPLERS]
     if unknown:
         sys.exit("unknown samplers %s; known: %s" % (unknown, ", ".join(SAMPLERS)))
-    results = [series(Problem(path), s, args.trials, args.seeds, [args.trials])
+    results = [series(Problem(path), s, args.trials, args.first_seed, args.seeds, [args.trials])
                for path in args.problems for s in samplers]
     overhead = []
     if args.overhead_problem and args.overhead_trials > 0:
         points = sorted({args.trials, args.overhead_trials})
-        overhead = [series(Problem(args.overhead_problem), s, args.overhead_trials, args.overhead_seeds, points)
+        overhead = [series(Problem(args.overhead_problem), s, args.overhead_trials, args.first_seed, args.overhead_seeds,
+                           points)
                     for s in samplers]
     json.dump({"python": platform.python_version(), "optuna": optuna.__version__, "versions": versions(),
                "samplers": {s: "optuna.samplers.%sSampler(seed=seed), defaults otherwise" % s for s in samplers},
@@ -334,7 +335,8 @@ def main():
     r = commands.add_parser("run", help="run Optuna's samplers on the problems; JSON on stdout")
     r.add_argument("--problems", nargs="+", required=True, help="problem files")
     r.add_argument("--trials", type=int, default=50)
-    r.add_argument("--seeds", type=int, default=20)
+    r.add_argument("--first-seed", type=int, default=1, help="seed of the first run")
+    r.add_argument("--seeds", type=int, default=20, help="runs per sampler: seeds first-seed.. first-seed + seeds - 1")
     r.add_argument("--samplers", default="TPE,GP", help="comma-separated: " + ", ".join(SAMPLERS))
     r.add_argument("--overhead-problem", help="problem file of the longer run that measures overhead")
     r.add_argument("--overhead-trials", type=int, default=200)

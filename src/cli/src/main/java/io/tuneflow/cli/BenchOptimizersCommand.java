@@ -42,8 +42,14 @@ final class BenchOptimizersCommand implements Callable<Integer> {
     @Option(names = "--trials", defaultValue = "50", description = "Trials per run (default ${DEFAULT-VALUE}).")
     int trials;
 
-    @Option(names = "--seeds", defaultValue = "20", description = "Runs per problem and optimizer, seeds 1..N (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seeds", defaultValue = "20",
+            description = "Runs per problem and optimizer, seeds S..S+N-1 with S from --first-seed (default ${DEFAULT-VALUE}).")
     int seeds;
+
+    @Option(names = "--first-seed", defaultValue = "1", paramLabel = "S",
+            description = "Seed of the first run (default ${DEFAULT-VALUE}): another value checks a change on seeds it was"
+                    + " not tuned on. Applies to Optuna's runs and the overhead runs too.")
+    long firstSeed;
 
     @Option(names = "--problem-dir", defaultValue = "bench/problems", paramLabel = "DIR",
             description = "Where the problem files are (default ${DEFAULT-VALUE}).")
@@ -108,14 +114,14 @@ final class BenchOptimizersCommand implements Callable<Integer> {
         for (BenchProblem problem : selected) {
             for (String strategy : strategyNames) {
                 for (int p : parallel) {
-                    results.add(benchmark.series(problem, strategy, p, trials, seeds, List.of(trials)));
+                    results.add(benchmark.series(problem, strategy, p, trials, firstSeed, seeds, List.of(trials)));
                 }
             }
         }
         List<BenchResult> overhead = new ArrayList<>();
         List<Integer> points = trials < overheadTrials ? List.of(trials, overheadTrials) : List.of(overheadTrials);
         longRun.ifPresent(problem -> strategyNames.forEach(strategy ->
-                overhead.add(benchmark.series(problem, strategy, 1, overheadTrials, overheadSeeds, points))));
+                overhead.add(benchmark.series(problem, strategy, 1, overheadTrials, firstSeed, overheadSeeds, points))));
 
         OptunaBench.Outcome optunaOutcome = optuna ? runOptuna(selected, longRun, err) : null;
         if (optunaOutcome != null) {
@@ -125,7 +131,7 @@ final class BenchOptimizersCommand implements Callable<Integer> {
         List<String> order = selected.stream().map(BenchProblem::name).toList();
         results.sort(Comparator.comparingInt(r -> order.indexOf(r.problem()))); // stable: tuneflow rows first
 
-        OptimizerReport report = new OptimizerReport(OptimizerReport.Machine.current(), trials, seeds, optunaOutcome, results, overhead);
+        OptimizerReport report = new OptimizerReport(OptimizerReport.Machine.current(), trials, firstSeed, seeds, optunaOutcome, results, overhead);
         PrintWriter out = spec.commandLine().getOut();
         if (output == OutputFormat.json) {
             out.println(Json.write(report));
@@ -148,12 +154,15 @@ final class BenchOptimizersCommand implements Callable<Integer> {
                     + " or pass --optuna-script (or --no-optuna).");
         }
         return OptunaBench.run(new OptunaBench.Settings(python, optunaScript, selected.stream().map(BenchProblem::file).toList(),
-                samplers, trials, seeds, longRun.map(BenchProblem::file).orElse(null), overheadTrials, overheadSeeds));
+                samplers, trials, firstSeed, seeds, longRun.map(BenchProblem::file).orElse(null), overheadTrials, overheadSeeds));
     }
 
     private void checkCounts() {
         if (trials < 1 || seeds < 1 || overheadTrials < 0 || overheadSeeds < 1) {
             throw new UserInputException("--trials, --seeds and --overhead-seeds must be at least 1, --overhead-trials at least 0.");
+        }
+        if (firstSeed < 1) {
+            throw new UserInputException("--first-seed must be at least 1 (seed 0 is the discarded warm-up run), got " + firstSeed + ".");
         }
         if (parallel.stream().anyMatch(p -> p < 1)) {
             throw new UserInputException("--parallel: every value must be at least 1, got " + parallel + ".");

@@ -44,6 +44,36 @@ class BenchOptimizersCommandTest {
     }
 
     @Test
+    void firstSeedShiftsTheSeedsAndTheRunsFollowThem() throws IOException {
+        String[] common = {"bench", "optimizers", "--problem-dir", PROBLEMS, "--problems", "branin", "--strategies", "random",
+                "--parallel", "1", "--trials", "5", "--overhead-trials", "0", "--no-optuna", "--output", "json"};
+        JsonNode shifted = results(CliRun.of(concat(common, "--first-seed", "3", "--seeds", "2")));
+        JsonNode plain = results(CliRun.of(concat(common, "--seeds", "4")));
+        assertThat(shifted.get("seeds").toString()).isEqualTo("[3,4]");
+        // Seeds 3 and 4 are the last two runs of seeds 1..4: the same seed gives the same run.
+        assertThat(shifted.get("regrets").get(0)).isEqualTo(plain.get("regrets").get(2));
+        assertThat(shifted.get("regrets").get(1)).isEqualTo(plain.get("regrets").get(3));
+    }
+
+    @Test
+    void seedZeroIsInvalidInput() {
+        CliRun run = CliRun.of("bench", "optimizers", "--problem-dir", PROBLEMS, "--first-seed", "0", "--no-optuna");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--first-seed must be at least 1");
+    }
+
+    private static JsonNode results(CliRun run) throws IOException {
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return new ObjectMapper().readTree(run.out()).get("results").get(0);
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] out = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, out, first.length, more.length);
+        return out;
+    }
+
+    @Test
     void anUnknownStrategyIsInvalidInput() {
         CliRun run = CliRun.of("bench", "optimizers", "--problem-dir", PROBLEMS, "--strategies", "tpe", "--no-optuna");
         assertThat(run.exitCode()).isEqualTo(2);

@@ -24,10 +24,12 @@ public final class OptimizerBenchmark {
     }
 
     /**
-     * @param seeds          runs per series, with seeds 1..seeds
+     * @param firstSeed      the seed of the first run (1 by default; other values give held-out seeds, so a change tuned
+     *                       on seeds 1..20 can be checked on seeds it was not tuned on)
+     * @param seeds          runs per series, with seeds firstSeed..firstSeed + seeds - 1
      * @param overheadPoints observation counts at which to report the overhead of a suggestion
      */
-    public BenchResult series(BenchProblem problem, String strategy, int parallel, int trials, int seeds,
+    public BenchResult series(BenchProblem problem, String strategy, int parallel, int trials, long firstSeed, int seeds,
                               List<Integer> overheadPoints) {
         progress.accept(String.format("%s: %s, %s, %d trials × %d seeds", problem.name(), strategy,
                 BenchResult.mode(parallel), trials, seeds));
@@ -35,7 +37,7 @@ public final class OptimizerBenchmark {
         List<Long> seedList = new ArrayList<>();
         List<Double> regrets = new ArrayList<>();
         Map<Integer, List<Double>> overhead = new LinkedHashMap<>();
-        for (long seed = 1; seed <= seeds; seed++) {
+        for (long seed = firstSeed; seed < firstSeed + seeds; seed++) {
             RunOutcome outcome = run(problem, strategy, parallel, trials, seed);
             seedList.add(seed);
             regrets.add(problem.regret(outcome.best()));

@@ -5,11 +5,12 @@ import java.util.List;
 /**
  * Everything one {@code tuneflow bench optimizers} run measured, both sides, as {@code --output json} prints it.
  *
+ * @param firstSeed the seed of the first run: the runs have seeds firstSeed..firstSeed + seeds - 1
  * @param results  regret (and overhead at {@code trials} observations), problem × optimizer × mode
  * @param overhead the longer runs on one problem that measure overhead at larger histories
  * @param optuna   null when Optuna did not run
  */
-public record OptimizerReport(Machine machine, int trials, int seeds, OptunaBench.Outcome optuna,
+public record OptimizerReport(Machine machine, int trials, long firstSeed, int seeds, OptunaBench.Outcome optuna,
                               List<BenchResult> results, List<BenchResult> overhead) {
 
     public OptimizerReport {

@@ -22,7 +22,7 @@ public final class OptunaBench {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
-    public record Settings(String python, Path script, List<Path> problems, String samplers, int trials, int seeds,
+    public record Settings(String python, Path script, List<Path> problems, String samplers, int trials, long firstSeed, int seeds,
                            Path overheadProblem, int overheadTrials, int overheadSeeds) {
         public Settings {
             problems = List.copyOf(problems);
@@ -64,7 +64,8 @@ public final class OptunaBench {
 
     public static Outcome run(Settings settings) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(settings.python(), settings.script().toString(), "run",
-                "--trials", Integer.toString(settings.trials()), "--seeds", Integer.toString(settings.seeds()),
+                "--trials", Integer.toString(settings.trials()), "--first-seed", Long.toString(settings.firstSeed()),
+                "--seeds", Integer.toString(settings.seeds()),
                 "--samplers", settings.samplers(), "--problems"));
         settings.problems().forEach(p -> command.add(p.toString()));
         if (settings.overheadProblem() != null && settings.overheadTrials() > 0) {

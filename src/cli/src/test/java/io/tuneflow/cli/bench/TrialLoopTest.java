@@ -105,8 +105,8 @@ class TrialLoopTest {
         StrategyRegistry registry = StrategyRegistry.standard();
         BenchProblem mixed = ProblemFile.read(ProblemFileTest.PROBLEMS.resolve("training-loss.json"));
         OptimizerBenchmark benchmark = new OptimizerBenchmark(registry, line -> { });
-        BenchResult first = benchmark.series(mixed, "random", 3, 12, 4, List.of(12));
-        BenchResult again = benchmark.series(mixed, "random", 3, 12, 4, List.of(12));
+        BenchResult first = benchmark.series(mixed, "random", 3, 12, 1, 4, List.of(12));
+        BenchResult again = benchmark.series(mixed, "random", 3, 12, 1, 4, List.of(12));
         assertThat(first.regrets()).hasSize(4).isEqualTo(again.regrets()).allSatisfy(r -> assertThat(r).isNotNegative());
         assertThat(first.seeds()).containsExactly(1L, 2L, 3L, 4L);
         assertThat(first.overheadMillisAt().get(12)).hasSize(4);
