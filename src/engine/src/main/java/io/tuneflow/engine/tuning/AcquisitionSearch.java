@@ -19,8 +19,14 @@ import java.util.SplittableRandom;
  *       coordinates by trying other values one coordinate at a time — EI is evaluated at the integer or category
  *       itself, so it is piecewise constant there and has no useful gradient.</li>
  * </ol>
- * The number of candidates shrinks as the model grows, since each evaluation costs O(n²). The search can be confined
- * to a {@link SearchBox} (a {@link TrustRegion}): Sobol points fill the box, perturbations and L-BFGS stay in it.
+ * The number of candidates shrinks as the model grows, since each evaluation costs O(n²).
+ *
+ * <p>The search can be confined to a {@link SearchBox} (a {@link TrustRegion}) around an anchor, the best observed
+ * point: Sobol points fill the box, perturbations and L-BFGS stay in it. In a space with categoricals the box holds
+ * only for candidates with the anchor's categories (as in CASMOPOLITAN, Wan et al. 2021); a candidate with other
+ * categories may take any continuous values. The box is centred on the anchor's continuous values, which are the best
+ * for its categories, not for others: a learning rate that is best with one optimizer is rarely best with another,
+ * and a box that held for every category kept parallel trials on the anchor's categories (docs/bayesian.md).
  */
 final class AcquisitionSearch {
 
@@ -33,18 +39,31 @@ final class AcquisitionSearch {
     private final Acquisition acquisition;
     private final LimitedMemoryBfgs localOptimizer = new LimitedMemoryBfgs(25, 1e-6);
     private final SearchBox box;
+    private final SearchBox cube;
+    /** The categorical coordinates for which the box holds (those of the anchor); NaN where a coordinate is not one. */
+    private final double[] anchorCategories;
 
     AcquisitionSearch(CubeEncoding encoding, Acquisition acquisition) {
-        this(encoding, acquisition, SearchBox.cube(encoding.size()));
+        this(encoding, acquisition, SearchBox.cube(encoding.size()), new double[encoding.size()]);
     }
 
-    AcquisitionSearch(CubeEncoding encoding, Acquisition acquisition, SearchBox box) {
-        if (box.lower().length != encoding.size()) {
-            throw new IllegalArgumentException("a box of " + box.lower().length + " coordinates for " + encoding.size());
+    /**
+     * @param box    where candidates with the anchor's categories must lie
+     * @param anchor the unit point the box was built around (only its categorical coordinates are read)
+     */
+    AcquisitionSearch(CubeEncoding encoding, Acquisition acquisition, SearchBox box, double[] anchor) {
+        if (box.lower().length != encoding.size() || anchor.length != encoding.size()) {
+            throw new IllegalArgumentException("a box of " + box.lower().length + " coordinates and an anchor of "
+                    + anchor.length + " for " + encoding.size());
         }
         this.encoding = encoding;
         this.acquisition = acquisition;
         this.box = box;
+        this.cube = SearchBox.cube(encoding.size());
+        this.anchorCategories = new double[encoding.size()];
+        for (int j = 0; j < anchor.length; j++) {
+            anchorCategories[j] = encoding.dimension(j) instanceof Dimension.Categorical c ? c.snap(anchor[j]) : Double.NaN;
+        }
     }
 
     private record Scored(double[] unit, double value) {
@@ -58,7 +77,7 @@ final class AcquisitionSearch {
         int localCount = n <= 128 ? 256 : 128;
         List<Scored> global = new ArrayList<>();
         for (double[] point : new ShiftedSobolSequence(d, random.nextLong()).points(0, sobolCount)) {
-            global.add(score(encoding.snapped(intoBox(point))));
+            global.add(score(encoding.snapped(intoBox(boxFor(encoding.snapped(point)), point))));
         }
         List<Scored> local = new ArrayList<>();
         for (int k = 0; k < localCount && !incumbents.isEmpty(); k++) {
@@ -103,11 +122,29 @@ final class AcquisitionSearch {
         }
     }
 
-    /** A point of the unit cube mapped across the box (unchanged when the box is the cube). */
-    private double[] intoBox(double[] point) {
+    /** The box a candidate must lie in: the trust region for the anchor's categories, the whole cube for others. */
+    private SearchBox boxFor(double[] unit) {
+        for (int j = 0; j < unit.length; j++) {
+            if (!Double.isNaN(anchorCategories[j]) && encoding.dimension(j).snap(unit[j]) != anchorCategories[j]) {
+                return cube;
+            }
+        }
+        return box;
+    }
+
+    /** A point of the unit cube mapped across a box (unchanged when the box is the cube). */
+    private static double[] intoBox(SearchBox box, double[] point) {
         double[] out = new double[point.length];
         for (int j = 0; j < point.length; j++) {
             out[j] = box.at(j, point[j]);
+        }
+        return out;
+    }
+
+    private static double[] clampedInto(SearchBox box, double[] unit) {
+        double[] out = new double[unit.length];
+        for (int j = 0; j < unit.length; j++) {
+            out[j] = box.clamped(j, unit[j]);
         }
         return out;
     }
@@ -132,11 +169,11 @@ final class AcquisitionSearch {
                 if (encoding.dimension(j) instanceof Dimension.Categorical c) {
                     out[j] = c.unitOfIndex(random.nextInt(c.values().size()));
                 } else {
-                    out[j] = box.clamped(j, centre[j] + scale * random.nextGaussian());
+                    out[j] = centre[j] + scale * random.nextGaussian();
                 }
             }
         }
-        return out;
+        return clampedInto(boxFor(out), out); // the categories drawn decide the box
     }
 
     private Scored refine(double[] start) {
@@ -159,6 +196,7 @@ final class AcquisitionSearch {
             return from;
         }
         double[] base = from.unit().clone();
+        SearchBox box = boxFor(base); // the categories stay fixed here, so the box does too
         double[] z = new double[free.length];
         for (int f = 0; f < free.length; f++) {
             z[f] = Math.asin(Math.sqrt(Math.max(1e-9, Math.min(1 - 1e-9, box.fractionOf(free[f], base[free[f]])))));
@@ -167,7 +205,7 @@ final class AcquisitionSearch {
         LimitedMemoryBfgs.Objective negated = (zz, gradient) -> {
             double[] unit = base.clone();
             for (int f = 0; f < free.length; f++) {
-                unit[free[f]] = fromAngle(free[f], zz[f]);
+                unit[free[f]] = fromAngle(box, free[f], zz[f]);
             }
             double value = acquisition.value(encoding.inputOf(unit), inputGradient);
             for (int f = 0; f < free.length; f++) {
@@ -178,14 +216,14 @@ final class AcquisitionSearch {
         LimitedMemoryBfgs.Result result = localOptimizer.minimize(negated, z);
         double[] unit = base.clone();
         for (int f = 0; f < free.length; f++) {
-            unit[free[f]] = fromAngle(free[f], result.point()[f]);
+            unit[free[f]] = fromAngle(box, free[f], result.point()[f]);
         }
         Scored refined = score(unit);
         return refined.value() > from.value() ? refined : from;
     }
 
     /** Coordinate j at angle z: sin²(z) of the way across the box, so L-BFGS needs no bounds. */
-    private double fromAngle(int j, double z) {
+    private static double fromAngle(SearchBox box, int j, double z) {
         double s = Math.sin(z);
         return box.at(j, s * s);
     }
@@ -196,7 +234,7 @@ final class AcquisitionSearch {
             for (double alternative : alternatives(j, current.unit()[j])) {
                 double[] unit = current.unit().clone();
                 unit[j] = alternative;
-                Scored scored = score(unit);
+                Scored scored = score(clampedInto(boxFor(unit), unit)); // back to the anchor's categories: into the box
                 if (scored.value() > current.value()) {
                     current = scored;
                 }

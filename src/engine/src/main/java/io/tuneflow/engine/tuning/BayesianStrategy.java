@@ -26,7 +26,9 @@ import java.util.SplittableRandom;
  *       "Believed values count as observed"). A constant liar at the best value made 3-parallel Hartmann6 runs far worse.</li>
  *   <li>While the best value keeps improving, picks made with other trials pending stay in a {@link TrustRegion}
  *       around the best point, so parallel trials refine it together instead of the second and third exploring
- *       (docs/bayesian.md, "Parallel trials in a trust region"). Sequential suggestions never use it.</li>
+ *       (docs/bayesian.md, "Parallel trials in a trust region"). With categoricals the box holds only for the best
+ *       point's categories, so the other categories are still tried at their own best continuous values.
+ *       Sequential suggestions never use it.</li>
  *   <li>Trials that ended without an objective stay out of the fit — an imputed "worst" value would claim the region
  *       is bad when the cause may be a lost instance, and would distort the standardised scale — but they are believed
  *       at the mean clamped at the best so far (never lowering the incumbent: they will give no value), so the exact
@@ -170,7 +172,8 @@ public final class BayesianStrategy implements Strategy {
             TrustRegion region = TrustRegion.replayed(observations.values(), initialDesign, encoding.size());
             if (region.improving()) {
                 SearchBox box = region.around(incumbents.get(0), hyperparameters, encoding);
-                return new AcquisitionSearch(encoding, acquisition, box).maximize(random, incumbents.subList(0, 1));
+                return new AcquisitionSearch(encoding, acquisition, box, incumbents.get(0))
+                        .maximize(random, incumbents.subList(0, 1));
             }
         }
         return new AcquisitionSearch(encoding, acquisition).maximize(random, incumbents);

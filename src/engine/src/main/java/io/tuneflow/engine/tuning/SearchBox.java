@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * Bounds on the unit cube's coordinates within which {@link AcquisitionSearch} looks: the whole cube, or a
  * {@link TrustRegion} around the incumbent. Only continuous coordinates are ever narrowed; integers and categoricals
- * keep [0, 1] (they have few values, and a box would cut some out entirely).
+ * keep [0, 1] (they have few values, and a box would cut some out entirely). {@link AcquisitionSearch} applies a box
+ * only to candidates with its anchor's categories.
  */
 record SearchBox(double[] lower, double[] upper) {
 

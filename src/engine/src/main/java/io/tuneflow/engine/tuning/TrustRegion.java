@@ -18,7 +18,8 @@ import io.tuneflow.engine.tuning.bayes.KernelHyperparameters;
  * {@value #SUCCESSES_TO_GROW} consecutive improvements of the best value by more than a relative
  * {@value #SIGNIFICANT_IMPROVEMENT}, halves after max(4, d) consecutive other observations, and stays within
  * [{@value #MINIMUM_SIDE}, {@value #MAXIMUM_SIDE}]. Along each continuous coordinate the box is side · ℓ_j / geomean(ℓ)
- * wide (ℓ: the model's length scales), so it is longer where the objective varies slowly.
+ * wide (ℓ: the model's length scales), so it is longer where the objective varies slowly. The box holds for the best
+ * point's categories only (see {@link AcquisitionSearch}).
  */
 final class TrustRegion {
 
