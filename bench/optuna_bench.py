@@ -37,8 +37,9 @@ except ImportError:  # `evaluate` works without it
     optuna = None
 
 
-# --- Objectives: the same functions as io.tuneflow.cli.bench.Branin, Hartmann6, SyntheticTrainingLoss and
-# --- Rosenbrock4, in the same order of operations, reading hyperparameters from strings as a training script would.
+# --- Objectives: the same functions as io.tuneflow.cli.bench.Branin, Hartmann6, SyntheticTrainingLoss, Rosenbrock4,
+# --- StyblinskiTang5 and SyntheticAccuracy, in the same order of operations, reading hyperparameters from strings as
+# --- a training script would.
 
 BRANIN_B = 5.1 / (4 * math.pi * math.pi)
 BRANIN_C = 5 / math.pi
@@ -106,11 +107,37 @@ def rosenbrock4(hp):
     return total
 
 
+def styblinski_tang5(hp):
+    total = 0.0
+    for j in range(5):
+        x = float(hp["x%d" % (j + 1)])
+        square = x * x
+        total += square * square - 16 * square + 5 * x
+    return total / 2
+
+
+ACTIVATIONS = {"relu": (0.96, 0.2), "gelu": (0.97, 0.3), "tanh": (0.94, 0.1), "sigmoid": (0.90, 0.0)}
+
+
+def synthetic_accuracy(hp):
+    t = math.log10(float(hp["learning_rate"]))
+    b = math.log(int(hp["batch_size"])) / math.log(2)
+    m = -math.log10(1 - float(hp["momentum"]))
+    p = float(hp["dropout"])
+    peak, best_dropout = ACTIVATIONS[hp["activation"]]
+    lr_miss = t - (-3 + 0.3 * (b - 7) - 0.5 * (m - 2))
+    dropout_miss = p - best_dropout
+    return peak - 0.04 * lr_miss * lr_miss - 0.003 * (b - 7) * (b - 7) - 0.02 * (m - 2) * (m - 2) \
+        - 0.3 * dropout_miss * dropout_miss
+
+
 OBJECTIVES = {
     "branin": branin,
     "hartmann6": hartmann6,
     "synthetic-training-loss": synthetic_training_loss,
     "rosenbrock4": rosenbrock4,
+    "styblinski-tang5": styblinski_tang5,
+    "synthetic-accuracy": synthetic_accuracy,
 }
 
 

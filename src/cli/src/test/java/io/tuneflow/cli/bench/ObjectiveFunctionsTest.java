@@ -70,6 +70,27 @@ class ObjectiveFunctionsTest {
     }
 
     @Test
+    void styblinskiTangWorkedOutByHand() {
+        assertThat(at("styblinski-tang5", Map.of("x1", "0", "x2", "0", "x3", "0", "x4", "0", "x5", "0"))).isZero();
+        // At 1 each term is 1 - 16 + 5 = -10; at 5, 625 - 400 + 25 = 250; the sum is halved.
+        assertThat(at("styblinski-tang5", Map.of("x1", "1", "x2", "1", "x3", "1", "x4", "1", "x5", "1"))).isEqualTo(-25.0);
+        assertThat(at("styblinski-tang5", Map.of("x1", "5", "x2", "1", "x3", "1", "x4", "1", "x5", "1"))).isEqualTo(105.0);
+    }
+
+    @Test
+    void accuracyPeaksAtGeluAndIsWorkedOutByHandElsewhere() {
+        assertThat(at("synthetic-accuracy", Map.of("learning_rate", "0.001", "batch_size", "128", "momentum", "0.99",
+                "dropout", "0.3", "activation", "gelu"))).isCloseTo(0.97, within(1e-12));
+        // relu, b = 4, m = 1, t = -2: the best t is -3 + 0.3 (-3) - 0.5 (-1) = -3.4, so the learning rate misses by 1.4.
+        assertThat(at("synthetic-accuracy", Map.of("learning_rate", "0.01", "batch_size", "16", "momentum", "0.9",
+                "dropout", "0", "activation", "relu")))
+                .isCloseTo(0.96 - 0.04 * 1.96 - 0.003 * 9 - 0.02 * 1 - 0.3 * 0.04, within(1e-12));
+        assertThatThrownBy(() -> at("synthetic-accuracy", Map.of("learning_rate", "0.01", "batch_size", "16",
+                "momentum", "0.9", "dropout", "0", "activation", "swish")))
+                .hasMessageContaining("activation must be one of");
+    }
+
+    @Test
     void hyperParametersAreReadFromStringsAsATrainerReadsThem() {
         assertThatThrownBy(() -> at("branin", Map.of("x1", "abc", "x2", "0")))
                 .hasMessageContaining("x1 is not a number: \"abc\"");
