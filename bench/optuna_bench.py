@@ -27,6 +27,7 @@ import json
 import math
 import os
 import platform
+import random
 import sys
 import time
 import warnings
@@ -199,6 +200,7 @@ class Problem:
         self.function = OBJECTIVES[objective["Function"]]
         self.maximize = objective["Type"] == "Maximize"
         self.optimum = float(objective["KnownOptimum"]["Value"])
+        self.noise = float(objective.get("Noise", {}).get("StandardDeviation", 0))
         ranges = doc["ParameterRanges"]
         # The order of the Java SearchSpace: integer, continuous, then categorical ranges.
         self.ranges = [Range("integer", r) for r in ranges.get("IntegerParameterRanges", [])] \
@@ -275,11 +277,16 @@ SAMPLERS = {
 
 
 def run_once(problem, sampler_name, trials, seed, points):
-    """One study; returns the best value and {observations: sampler milliseconds of the ask made at that count}."""
+    """One study; returns the best value and {observations: sampler milliseconds of the ask made at that count}.
+
+    On a noisy problem the study is told noisy values (its own draws, seeded by the run's seed; the Java harness
+    draws its own), and the best value is the noiseless one at the best-observed configuration.
+    """
     sampler = TimedSampler(SAMPLERS[sampler_name](seed))
+    noise = random.Random(seed)
     study = optuna.create_study(sampler=sampler, direction="maximize" if problem.maximize else "minimize")
     distributions = problem.distributions()
-    best = None
+    best = best_observed = None
     overhead = {}
     for observations in range(trials + 1):
         sampler.take()
@@ -290,9 +297,10 @@ def run_once(problem, sampler_name, trials, seed, points):
         if observations == trials:
             break  # the last ask only measures the overhead at `trials` observations, as the Java harness does
         value = problem.evaluate_sampled(trial.params)
-        study.tell(trial, value)
-        if best is None or problem.better(value, best):
-            best = value
+        observed = value + problem.noise * noise.gauss(0, 1) if problem.noise > 0 else value
+        study.tell(trial, observed)
+        if best_observed is None or problem.better(observed, best_observed):
+            best_observed, best = observed, value
     return best, overhead
 
 

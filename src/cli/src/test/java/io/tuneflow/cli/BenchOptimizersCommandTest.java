@@ -22,7 +22,7 @@ class BenchOptimizersCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode report = new ObjectMapper().readTree(run.out());
         assertThat(report.get("optuna").isNull()).isTrue();
-        assertThat(report.get("results")).hasSize(24); // 6 problems × (bayesian, random) × (sequential, parallel 3)
+        assertThat(report.get("results")).hasSize(28); // 7 problems × (bayesian, random) × (sequential, parallel 3)
         JsonNode first = report.get("results").get(0);
         assertThat(first.get("problem").asText()).isEqualTo("branin");
         assertThat(first.get("optimizer").asText()).isEqualTo("tuneflow bayesian");

@@ -10,12 +10,24 @@ import java.util.Map;
  * @param name         the file's name without {@code .json}
  * @param knownOptimum the best objective value the function can reach
  * @param optimumAt    hyperparameters (as strings) where the function reaches it
+ * @param noise        the standard deviation of the Gaussian noise added to each observed value (0: none); regret
+ *                     is then measured at the noiseless value of the best-observed configuration, the trial a tuning
+ *                     job would report as best
  */
 public record BenchProblem(String name, Path file, SearchSpace space, ObjectiveFunction objective, boolean maximize,
-                           double knownOptimum, Map<String, String> optimumAt) {
+                           double knownOptimum, Map<String, String> optimumAt, double noise) {
 
     public BenchProblem {
         optimumAt = Map.copyOf(optimumAt);
+        if (!(noise >= 0)) {
+            throw new IllegalArgumentException("noise must be at least 0, got " + noise);
+        }
+    }
+
+    /** A noiseless problem. */
+    public BenchProblem(String name, Path file, SearchSpace space, ObjectiveFunction objective, boolean maximize,
+                        double knownOptimum, Map<String, String> optimumAt) {
+        this(name, file, space, objective, maximize, knownOptimum, optimumAt, 0);
     }
 
     /** How far {@code best} is from the optimum. */

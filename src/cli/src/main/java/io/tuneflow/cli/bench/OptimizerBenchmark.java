@@ -49,6 +49,7 @@ public final class OptimizerBenchmark {
     }
 
     private RunOutcome run(BenchProblem problem, String strategy, int parallel, int trials, long seed) {
-        return new TrialLoop(problem, registry.create(strategy, problem.space(), problem.maximize(), seed), parallel).run(trials);
+        return new TrialLoop(problem, registry.create(strategy, problem.space(), problem.maximize(), seed), parallel, seed)
+                .run(trials);
     }
 }

@@ -29,13 +29,18 @@ import software.amazon.awssdk.services.sagemaker.model.ParameterRanges;
  *  "ParameterRanges": { ...exactly as in a CreateHyperParameterTuningJob request... }}
  * </pre>
  *
+ * An objective may add {@code "Noise": {"StandardDeviation": s}}: each observed value then carries Gaussian noise of
+ * that deviation (see {@link TrialLoop}).
+ *
  * ParameterRanges is bound by the same binder as request documents, so it is checked against SageMaker's service
  * model; every problem in the file is reported at once, each with file, line and JSON path.
  */
 public final class ProblemFile {
 
     private static final Set<String> TOP_LEVEL = Set.of("Description", "Objective", "ParameterRanges");
-    private static final Set<String> OBJECTIVE = Set.of("Function", "Type", "KnownOptimum");
+    private static final Set<String> OBJECTIVE = Set.of("Function", "Type", "KnownOptimum", "Noise");
+    private static final Set<String> OBJECTIVE_REQUIRED = Set.of("Function", "Type", "KnownOptimum");
+    private static final Set<String> NOISE = Set.of("StandardDeviation");
     private static final Set<String> KNOWN_OPTIMUM = Set.of("Value", "HyperParameters");
 
     private final SourceDocument document;
@@ -73,8 +78,9 @@ public final class ProblemFile {
         boolean maximize = false;
         double optimum = Double.NaN;
         Map<String, String> optimumAt = Map.of();
+        double noise = 0;
         if (objective != null) {
-            checkKeys(objective, objectivePath, OBJECTIVE, OBJECTIVE);
+            checkKeys(objective, objectivePath, OBJECTIVE, OBJECTIVE_REQUIRED);
             function = function(objective, objectivePath.field("Function"));
             maximize = direction(objective, objectivePath.field("Type"));
             JsonPath knownPath = objectivePath.field("KnownOptimum");
@@ -84,6 +90,7 @@ public final class ProblemFile {
                 optimum = number(known, knownPath.field("Value"));
                 optimumAt = strings(known, knownPath.field("HyperParameters"));
             }
+            noise = noise(objective, objectivePath.field("Noise"));
         }
 
         JsonPath rangesPath = rootPath.field("ParameterRanges");
@@ -105,7 +112,22 @@ public final class ProblemFile {
             throw failure();
         }
         String name = file.getFileName().toString().replaceFirst("\\.json$", "");
-        return new BenchProblem(name, file, SearchSpace.of(ranges), function.orElseThrow(), maximize, optimum, optimumAt);
+        return new BenchProblem(name, file, SearchSpace.of(ranges), function.orElseThrow(), maximize, optimum, optimumAt, noise);
+    }
+
+    /** Optional {"StandardDeviation": s} with s > 0: the noise added to each observed value. */
+    private double noise(JsonNode objective, JsonPath path) {
+        JsonNode node = object(objective, path);
+        if (node == null) {
+            return 0;
+        }
+        checkKeys(node, path, NOISE, NOISE);
+        double deviation = number(node, path.field("StandardDeviation"));
+        if (node.has("StandardDeviation") && node.get("StandardDeviation").isNumber() && !(deviation > 0)) {
+            problems.error("bench.noise", path.field("StandardDeviation"), "The noise's standard deviation must be above 0, got "
+                    + deviation + ".", "Give a positive number, or leave Noise out for a noiseless objective.");
+        }
+        return deviation > 0 ? deviation : 0;
     }
 
     private Optional<ObjectiveFunction> function(JsonNode objective, JsonPath path) {

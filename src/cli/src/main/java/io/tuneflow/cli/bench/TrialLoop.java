@@ -8,12 +8,15 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 /**
  * Drives a strategy on a problem as the engine's executor drives it, without training processes: up to
  * {@code parallel} trials are running at once, recorded in the history as InProgress with no objective; the oldest
  * completes first, and each freed slot is filled by asking for one configuration. The objective is evaluated on the
- * hyperparameter strings a trainer would receive.
+ * hyperparameter strings a trainer would receive. On a noisy problem each trial observes the value plus Gaussian
+ * noise drawn from the noise seed and the trial's index (so the same run observes the same values at any
+ * parallelism), and the outcome is the noiseless value of the best-observed configuration.
  *
  * <p>After the last trial completes, one more suggestion is asked for and timed but not run, so that the overhead
  * at exactly {@code trials} observations is measured.
@@ -26,21 +29,29 @@ public final class TrialLoop {
     private final BenchProblem problem;
     private final Strategy strategy;
     private final int parallel;
+    private final long noiseSeed;
 
     public TrialLoop(BenchProblem problem, Strategy strategy, int parallel) {
+        this(problem, strategy, parallel, 0);
+    }
+
+    /** @param noiseSeed seeds the observation noise of a noisy problem (the run's seed) */
+    public TrialLoop(BenchProblem problem, Strategy strategy, int parallel, long noiseSeed) {
         if (parallel < 1) {
             throw new IllegalArgumentException("parallel must be at least 1, got " + parallel);
         }
         this.problem = problem;
         this.strategy = strategy;
         this.parallel = parallel;
+        this.noiseSeed = noiseSeed;
     }
 
     public RunOutcome run(int trials) {
         List<Trial> history = new ArrayList<>();
         Deque<Integer> running = new ArrayDeque<>(); // positions in history, oldest first
         List<TimedSuggestion> timings = new ArrayList<>();
-        double best = Double.NaN;
+        double bestObserved = Double.NaN;
+        double best = Double.NaN; // the noiseless value at the best-observed configuration
         int observations = 0;
         boolean exhausted = false;
         while ((!exhausted && history.size() < trials) || !running.isEmpty()) {
@@ -57,8 +68,9 @@ public final class TrialLoop {
                 Trial done = completed(history.get(position));
                 history.set(position, done);
                 observations++;
-                if (Double.isNaN(best) || problem.better(done.objective(), best)) {
-                    best = done.objective();
+                if (Double.isNaN(bestObserved) || problem.better(done.objective(), bestObserved)) {
+                    bestObserved = done.objective();
+                    best = trueValue(done);
                 }
             }
         }
@@ -81,8 +93,15 @@ public final class TrialLoop {
                 "InProgress", "Training", "Pending", null, Map.of(), null, at, at, null, null);
     }
 
+    private double trueValue(Trial trial) {
+        return problem.objective().valueAt(new HyperParameterStrings(trial.tunedHyperParameters()));
+    }
+
     private Trial completed(Trial trial) {
-        double value = problem.objective().valueAt(new HyperParameterStrings(trial.tunedHyperParameters()));
+        double value = trueValue(trial);
+        if (problem.noise() > 0) {
+            value += problem.noise() * new SplittableRandom(noiseSeed * 0x9E3779B97F4A7C15L + trial.index()).nextGaussian();
+        }
         return new Trial(trial.index(), trial.trainingJobName(), trial.tunedHyperParameters(), trial.hyperParameters(),
                 null, "Completed", "Completed", "Succeeded", value, Map.of("objective", value), null,
                 trial.creationTime(), trial.startTime(), trial.startTime().plusSeconds(1), null);

@@ -83,6 +83,22 @@ class ProblemFileTest {
     }
 
     @Test
+    void noiseIsOptionalAndMustBePositive() throws IOException {
+        assertThat(ProblemFile.read(PROBLEMS.resolve("branin.json")).noise()).isZero();
+        assertThat(ProblemFile.read(PROBLEMS.resolve("noisy-accuracy.json")).noise()).isEqualTo(0.002);
+        Path file = write("noise.json", """
+                {"Objective": {"Function": "branin", "Type": "Minimize", "Noise": {"StandardDeviation": -1},
+                   "KnownOptimum": {"Value": 0.397887, "HyperParameters": {"x1": "3.14", "x2": "2.275"}}},
+                 "ParameterRanges": {"ContinuousParameterRanges": [
+                   {"Name": "x1", "MinValue": "-5", "MaxValue": "10"}, {"Name": "x2", "MinValue": "0", "MaxValue": "15"}]}}
+                """);
+        assertThatThrownBy(() -> ProblemFile.read(file))
+                .hasMessageContaining(file + ":1:")
+                .hasMessageContaining("$.Objective.Noise.StandardDeviation: The noise's standard deviation must be above 0")
+                .hasMessageContaining("leave Noise out");
+    }
+
+    @Test
     void anUnknownFunctionSuggestsTheNearestName() throws IOException {
         Path file = write("typo.json", branin("\"Function\": \"branninn\"", "\"x1\""));
         assertThatThrownBy(() -> ProblemFile.read(file))

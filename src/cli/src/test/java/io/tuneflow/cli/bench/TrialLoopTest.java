@@ -121,4 +121,31 @@ class TrialLoopTest {
         new TrialLoop(BRANIN, strategy, 1).run(2);
         assertThat(strategy.histories.get(2)).extracting(Trial::trainingJobName).containsExactly("branin-001", "branin-002");
     }
+
+    @Test
+    void onANoisyProblemTrialsObserveNoiseAndTheOutcomeIsTheTrueValueOfTheBestObservedTrial() {
+        BenchProblem noisy = new BenchProblem("noisy-branin", BRANIN.file(), BRANIN.space(), BRANIN.objective(), false,
+                BRANIN.knownOptimum(), BRANIN.optimumAt(), 5.0);
+        RecordingStrategy strategy = new RecordingStrategy(Integer.MAX_VALUE);
+        RunOutcome outcome = new TrialLoop(noisy, strategy, 1, 7).run(10);
+
+        List<Trial> history = strategy.histories.get(10);
+        Trial bestObserved = history.stream().min(java.util.Comparator.comparingDouble(Trial::objective)).orElseThrow();
+        assertThat(history).allSatisfy(t -> assertThat(t.objective()).isNotEqualTo(trueValue(t)));
+        assertThat(outcome.best()).isEqualTo(trueValue(bestObserved));
+
+        // The noise belongs to the trial, not to the order of completion: parallel runs observe the same values.
+        RecordingStrategy parallel = new RecordingStrategy(Integer.MAX_VALUE);
+        new TrialLoop(noisy, parallel, 3, 7).run(10);
+        assertThat(parallel.histories.get(10)).extracting(Trial::objective)
+                .containsExactlyElementsOf(history.stream().map(Trial::objective).toList());
+        // Another seed, other noise.
+        RecordingStrategy reseeded = new RecordingStrategy(Integer.MAX_VALUE);
+        new TrialLoop(noisy, reseeded, 1, 8).run(10);
+        assertThat(reseeded.histories.get(10).get(0).objective()).isNotEqualTo(history.get(0).objective());
+    }
+
+    private static double trueValue(Trial trial) {
+        return BRANIN.objective().valueAt(new HyperParameterStrings(trial.tunedHyperParameters()));
+    }
 }
