@@ -131,7 +131,8 @@ final class BenchOptimizersCommand implements Callable<Integer> {
         List<String> order = selected.stream().map(BenchProblem::name).toList();
         results.sort(Comparator.comparingInt(r -> order.indexOf(r.problem()))); // stable: tuneflow rows first
 
-        OptimizerReport report = new OptimizerReport(OptimizerReport.Machine.current(), trials, firstSeed, seeds, optunaOutcome, results, overhead);
+        OptimizerReport report = new OptimizerReport(OptimizerReport.Machine.current(), trials, firstSeed, seeds, optunaOutcome,
+                results, overhead);
         PrintWriter out = spec.commandLine().getOut();
         if (output == OutputFormat.json) {
             out.println(Json.write(report));

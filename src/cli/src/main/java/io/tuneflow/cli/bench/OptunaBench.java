@@ -22,8 +22,8 @@ public final class OptunaBench {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
-    public record Settings(String python, Path script, List<Path> problems, String samplers, int trials, long firstSeed, int seeds,
-                           Path overheadProblem, int overheadTrials, int overheadSeeds) {
+    public record Settings(String python, Path script, List<Path> problems, String samplers, int trials, long firstSeed,
+                           int seeds, Path overheadProblem, int overheadTrials, int overheadSeeds) {
         public Settings {
             problems = List.copyOf(problems);
         }

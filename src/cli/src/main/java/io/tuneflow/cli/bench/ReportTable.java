@@ -18,7 +18,8 @@ public final class ReportTable {
         String optuna = report.optuna() == null ? "Optuna not run"
                 : "Python " + report.optuna().python() + ", Optuna " + report.optuna().optuna();
         out.printf("tuneflow bench optimizers: %d trials × %d seeds (%d..%d); %d cores, %s, %s; %s%n",
-                report.trials(), report.seeds(), report.firstSeed(), report.firstSeed() + report.seeds() - 1, m.cores(), m.os(), m.java(), optuna);
+                report.trials(), report.seeds(), report.firstSeed(), report.firstSeed() + report.seeds() - 1,
+                m.cores(), m.os(), m.java(), optuna);
         out.printf("regret = |best found - known optimum| after %d trials, median and IQR over seeds; overhead = wall time"
                 + " inside suggest (tuneflow) or inside the sampler (Optuna) at %d observations, median over seeds%n%n",
                 report.trials(), report.trials());

@@ -44,7 +44,7 @@ final class AcquisitionSearch {
     private final double[] anchorCategories;
 
     AcquisitionSearch(CubeEncoding encoding, Acquisition acquisition) {
-        this(encoding, acquisition, SearchBox.cube(encoding.size()), new double[encoding.size()]);
+        this(encoding, acquisition, SearchBox.cube(encoding.size()), new double[encoding.size()]); // any anchor: no box
     }
 
     /**

@@ -27,7 +27,7 @@ import java.util.SplittableRandom;
  *   <li>While the best value keeps improving, picks made with other trials pending stay in a {@link TrustRegion}
  *       around the best point, so parallel trials refine it together instead of the second and third exploring
  *       (docs/bayesian.md, "Parallel trials in a trust region"). With categoricals the box holds only for the best
- *       point's categories, so the other categories are still tried at their own best continuous values.
+ *       point's categories; candidates with other categories still search the whole cube.
  *       Sequential suggestions never use it.</li>
  *   <li>Trials that ended without an objective stay out of the fit — an imputed "worst" value would claim the region
  *       is bad when the cause may be a lost instance, and would distort the standardised scale — but they are believed
