@@ -24,12 +24,6 @@ public record BenchProblem(String name, Path file, SearchSpace space, ObjectiveF
         }
     }
 
-    /** A noiseless problem. */
-    public BenchProblem(String name, Path file, SearchSpace space, ObjectiveFunction objective, boolean maximize,
-                        double knownOptimum, Map<String, String> optimumAt) {
-        this(name, file, space, objective, maximize, knownOptimum, optimumAt, 0);
-    }
-
     /** How far {@code best} is from the optimum. */
     public double regret(double best) {
         return Math.abs(best - knownOptimum);

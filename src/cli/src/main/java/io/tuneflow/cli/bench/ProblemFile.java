@@ -122,8 +122,8 @@ public final class ProblemFile {
             return 0;
         }
         checkKeys(node, path, NOISE, NOISE);
-        double deviation = number(node, path.field("StandardDeviation"));
-        if (node.has("StandardDeviation") && node.get("StandardDeviation").isNumber() && !(deviation > 0)) {
+        double deviation = number(node, path.field("StandardDeviation")); // NaN when missing or not a number: reported
+        if (deviation <= 0) {
             problems.error("bench.noise", path.field("StandardDeviation"), "The noise's standard deviation must be above 0, got "
                     + deviation + ".", "Give a positive number, or leave Noise out for a noiseless objective.");
         }

@@ -65,12 +65,14 @@ public final class TrialLoop {
                 running.addLast(history.size() - 1);
             } else {
                 int position = running.removeFirst();
-                Trial done = completed(history.get(position));
+                Trial trial = history.get(position);
+                double value = problem.objective().valueAt(new HyperParameterStrings(trial.tunedHyperParameters()));
+                Trial done = completed(trial, observed(trial, value));
                 history.set(position, done);
                 observations++;
                 if (Double.isNaN(bestObserved) || problem.better(done.objective(), bestObserved)) {
                     bestObserved = done.objective();
-                    best = trueValue(done);
+                    best = value;
                 }
             }
         }
@@ -93,15 +95,13 @@ public final class TrialLoop {
                 "InProgress", "Training", "Pending", null, Map.of(), null, at, at, null, null);
     }
 
-    private double trueValue(Trial trial) {
-        return problem.objective().valueAt(new HyperParameterStrings(trial.tunedHyperParameters()));
+    /** The value the trial reports: the true one, plus its own draw of the problem's noise. */
+    private double observed(Trial trial, double value) {
+        return problem.noise() == 0 ? value
+                : value + problem.noise() * new SplittableRandom(noiseSeed * 0x9E3779B97F4A7C15L + trial.index()).nextGaussian();
     }
 
-    private Trial completed(Trial trial) {
-        double value = trueValue(trial);
-        if (problem.noise() > 0) {
-            value += problem.noise() * new SplittableRandom(noiseSeed * 0x9E3779B97F4A7C15L + trial.index()).nextGaussian();
-        }
+    private Trial completed(Trial trial, double value) {
         return new Trial(trial.index(), trial.trainingJobName(), trial.tunedHyperParameters(), trial.hyperParameters(),
                 null, "Completed", "Completed", "Succeeded", value, Map.of("objective", value), null,
                 trial.creationTime(), trial.startTime(), trial.startTime().plusSeconds(1), null);

@@ -59,6 +59,6 @@ class SummaryTest {
 
     private static BenchProblem problem(boolean maximize, double optimum) {
         return new BenchProblem("p", Path.of("p.json"), new io.tuneflow.engine.tuning.SearchSpace(List.of()),
-                ObjectiveFunctions.named("branin").orElseThrow(), maximize, optimum, Map.of());
+                ObjectiveFunctions.named("branin").orElseThrow(), maximize, optimum, Map.of(), 0);
     }
 }

@@ -77,7 +77,7 @@ final class AcquisitionSearch {
         int localCount = n <= 128 ? 256 : 128;
         List<Scored> global = new ArrayList<>();
         for (double[] point : new ShiftedSobolSequence(d, random.nextLong()).points(0, sobolCount)) {
-            global.add(score(encoding.snapped(intoBox(boxFor(encoding.snapped(point)), point))));
+            global.add(score(encoding.snapped(boxFor(point).at(point))));
         }
         List<Scored> local = new ArrayList<>();
         for (int k = 0; k < localCount && !incumbents.isEmpty(); k++) {
@@ -122,7 +122,10 @@ final class AcquisitionSearch {
         }
     }
 
-    /** The box a candidate must lie in: the trust region for the anchor's categories, the whole cube for others. */
+    /**
+     * The box a candidate must lie in: the trust region for the anchor's categories, the whole cube for others. Reads
+     * only the categorical coordinates, snapped here, so {@code unit} need not be snapped.
+     */
     private SearchBox boxFor(double[] unit) {
         for (int j = 0; j < unit.length; j++) {
             if (!Double.isNaN(anchorCategories[j]) && encoding.dimension(j).snap(unit[j]) != anchorCategories[j]) {
@@ -130,23 +133,6 @@ final class AcquisitionSearch {
             }
         }
         return box;
-    }
-
-    /** A point of the unit cube mapped across a box (unchanged when the box is the cube). */
-    private static double[] intoBox(SearchBox box, double[] point) {
-        double[] out = new double[point.length];
-        for (int j = 0; j < point.length; j++) {
-            out[j] = box.at(j, point[j]);
-        }
-        return out;
-    }
-
-    private static double[] clampedInto(SearchBox box, double[] unit) {
-        double[] out = new double[unit.length];
-        for (int j = 0; j < unit.length; j++) {
-            out[j] = box.clamped(j, unit[j]);
-        }
-        return out;
     }
 
     private Scored score(double[] unit) {
@@ -173,7 +159,7 @@ final class AcquisitionSearch {
                 }
             }
         }
-        return clampedInto(boxFor(out), out); // the categories drawn decide the box
+        return boxFor(out).clamped(out); // the categories drawn decide the box
     }
 
     private Scored refine(double[] start) {
@@ -234,7 +220,7 @@ final class AcquisitionSearch {
             for (double alternative : alternatives(j, current.unit()[j])) {
                 double[] unit = current.unit().clone();
                 unit[j] = alternative;
-                Scored scored = score(clampedInto(boxFor(unit), unit)); // back to the anchor's categories: into the box
+                Scored scored = score(boxFor(unit).clamped(unit)); // back to the anchor's categories: into the box
                 if (scored.value() > current.value()) {
                     current = scored;
                 }

@@ -48,6 +48,24 @@ record SearchBox(double[] lower, double[] upper) {
         return Math.max(lower[j], Math.min(upper[j], u));
     }
 
+    /** The point at fractions {@code f} across the box, coordinate by coordinate (f itself in the cube). */
+    double[] at(double[] f) {
+        double[] out = new double[f.length];
+        for (int j = 0; j < f.length; j++) {
+            out[j] = at(j, f[j]);
+        }
+        return out;
+    }
+
+    /** The nearest point of the box. */
+    double[] clamped(double[] unit) {
+        double[] out = new double[unit.length];
+        for (int j = 0; j < unit.length; j++) {
+            out[j] = clamped(j, unit[j]);
+        }
+        return out;
+    }
+
     boolean contains(double[] unit) {
         for (int j = 0; j < unit.length; j++) {
             if (unit[j] < lower[j] || unit[j] > upper[j]) {
