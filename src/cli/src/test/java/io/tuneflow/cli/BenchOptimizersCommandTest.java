@@ -33,6 +33,13 @@ class BenchOptimizersCommandTest {
         assertThat(overhead.get("problem").asText()).isEqualTo("hartmann6");
         assertThat(overhead.get("overheadMillisAt").has("4")).isTrue();
         assertThat(overhead.get("overheadMillisAt").has("6")).isTrue();
+        // per problem: Bayesian at parallel 3 against Bayesian sequential, Bayesian against random search
+        assertThat(report.get("comparisons")).hasSize(14);
+        JsonNode comparison = report.get("comparisons").get(0);
+        assertThat(comparison.get("subject").asText()).isEqualTo("tuneflow bayesian parallel 3");
+        assertThat(comparison.get("reference").asText()).isEqualTo("tuneflow bayesian sequential");
+        assertThat(comparison.get("target").asDouble()).isEqualTo(1.2);
+        assertThat(comparison.get("verdict").asText()).isIn("MET", "MISSED", "UNDECIDED");
     }
 
     @Test

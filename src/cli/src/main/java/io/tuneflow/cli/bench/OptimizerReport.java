@@ -1,5 +1,6 @@
 package io.tuneflow.cli.bench;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -16,6 +17,12 @@ public record OptimizerReport(Machine machine, int trials, long firstSeed, int s
     public OptimizerReport {
         results = List.copyOf(results);
         overhead = List.copyOf(overhead);
+    }
+
+    /** The targets as ratios of medians with bootstrap intervals (see {@link TargetComparisons}). */
+    @JsonProperty(value = "comparisons", access = JsonProperty.Access.READ_ONLY)
+    public List<MedianRatio> comparisons() {
+        return TargetComparisons.of(results);
     }
 
     /** Where the figures were measured. */

@@ -30,6 +30,7 @@ public final class ReportTable {
                     "[" + figure(regret.lowerQuartile()) + ", " + figure(regret.upperQuartile()) + "]",
                     median(r.overheadAt(r.trials())));
         }
+        printComparisons(report.comparisons(), out);
         if (report.overhead().isEmpty()) {
             return;
         }
@@ -44,6 +45,22 @@ public final class ReportTable {
             StringBuilder line = new StringBuilder(String.format("%-17s", r.optimizer()));
             points.forEach(p -> line.append(String.format(" %14s", median(r.overheadAt(p)))));
             out.println(line);
+        }
+    }
+
+    private static void printComparisons(List<MedianRatio> comparisons, PrintWriter out) {
+        if (comparisons.isEmpty()) {
+            return;
+        }
+        out.printf("%ntargets: ratio of median regrets, %.0f%% bootstrap interval over seeds; met when the interval is at"
+                + " or below the target, missed when it is above, otherwise undecided%n", 100 * MedianRatio.LEVEL);
+        int problemWidth = comparisons.stream().mapToInt(c -> c.problem().length()).max().orElse(0);
+        String row = "%-" + Math.max(15, problemWidth) + "s %-28s %-28s %10s  %-22s %7s  %s%n";
+        out.printf(row, "problem", "subject", "reference", "ratio", "interval", "target", "verdict");
+        for (MedianRatio c : comparisons) {
+            out.printf(row, c.problem(), c.subject(), c.reference(), figure(c.ratio()),
+                    "[" + figure(c.low()) + ", " + figure(c.high()) + "]", "≤ " + figure(c.target()),
+                    c.verdict().name().toLowerCase(Locale.ROOT));
         }
     }
 
