@@ -44,7 +44,7 @@ public record MedianRatio(String problem, String subject, String reference, doub
         Arrays.sort(ratios);
         double tail = (1 - LEVEL) / 2;
         return new MedianRatio(subject.problem(), name(subject), name(reference),
-                ratio(Summary.quantile(sorted(mine), 0.5), Summary.quantile(sorted(theirs), 0.5)),
+                ratio(subject.regret().median(), reference.regret().median()),
                 Summary.quantile(ratios, tail), Summary.quantile(ratios, 1 - tail), target);
     }
 
@@ -73,7 +73,8 @@ public record MedianRatio(String problem, String subject, String reference, doub
         for (int i = 0; i < resample.length; i++) {
             resample[i] = values[random.nextInt(values.length)];
         }
-        return Summary.quantile(sorted(resample), 0.5);
+        Arrays.sort(resample);
+        return Summary.quantile(resample, 0.5);
     }
 
     private static double[] values(List<Double> regrets) {
@@ -81,11 +82,5 @@ public record MedianRatio(String problem, String subject, String reference, doub
             throw new IllegalArgumentException("No regrets to compare");
         }
         return regrets.stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
-    private static double[] sorted(double[] values) {
-        double[] copy = values.clone();
-        Arrays.sort(copy);
-        return copy;
     }
 }
