@@ -42,6 +42,9 @@ import java.util.SplittableRandom;
  */
 public final class BayesianStrategy implements Strategy {
 
+    /** {@link IndexedRandom}'s purpose for the candidates of a model pick. */
+    private static final long MODEL_PICKS = 0x4250494B532D31L;
+
     private final SearchSpace space;
     private final boolean maximize;
     private final long seed;
@@ -165,7 +168,7 @@ public final class BayesianStrategy implements Strategy {
         for (int i : observations.ranking().subList(0, Math.min(3, n))) {
             incumbents.add(observations.points().get(i));
         }
-        SplittableRandom random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (index + 1)));
+        SplittableRandom random = IndexedRandom.stream(seed, MODEL_PICKS, index);
         LogExpectedImprovement acquisition = new LogExpectedImprovement(model, incumbent);
         boolean pending = !observations.running().isEmpty() || !picks.isEmpty();
         if (localBatches && pending) {

@@ -31,6 +31,9 @@ public final class HyperbandStrategy implements Strategy {
     /** BOHB's default share of configurations drawn at random. */
     static final double RANDOM_SHARE = 1.0 / 3;
 
+    /** {@link IndexedRandom}'s purpose for the coin that makes a configuration random or the model's. */
+    private static final long RANDOM_OR_MODEL = 0x48424F48422D31L;
+
     private final SearchSpace space;
     private final boolean maximize;
     private final long seed;
@@ -88,7 +91,7 @@ public final class HyperbandStrategy implements Strategy {
     }
 
     private Map<String, String> next(int n, List<Trial> known) {
-        SplittableRandom coin = new SplittableRandom(seed ^ (0xC2B2AE3D27D4EB4FL * (n + 1)));
+        SplittableRandom coin = IndexedRandom.stream(seed, RANDOM_OR_MODEL, n);
         int minimum = BayesianStrategy.initialDesignSize(space.dimensions().size());
         if (coin.nextDouble() < RANDOM_SHARE || space.dimensions().isEmpty()) {
             return random.configuration(n);

@@ -11,6 +11,9 @@ import java.util.SplittableRandom;
  */
 public final class RandomStrategy implements Strategy {
 
+    /** {@link IndexedRandom}'s purpose for random configurations. */
+    private static final long CONFIGURATIONS = 0x52414E444F4D31L;
+
     private final SearchSpace space;
     private final long seed;
 
@@ -29,7 +32,7 @@ public final class RandomStrategy implements Strategy {
     }
 
     Map<String, String> configuration(int n) {
-        SplittableRandom random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (n + 1)));
+        SplittableRandom random = IndexedRandom.stream(seed, CONFIGURATIONS, n);
         double[] point = new double[space.dimensions().size()];
         for (int d = 0; d < point.length; d++) {
             point[d] = random.nextDouble();
