@@ -1,5 +1,6 @@
 package io.tuneflow.cli;
 
+import io.tuneflow.cli.bench.MedianRatio;
 import io.tuneflow.core.request.TuningRequestReader;
 import io.tuneflow.engine.FaultInjection;
 import io.tuneflow.engine.LocalEngine;
@@ -35,6 +36,9 @@ import software.amazon.awssdk.services.s3.S3Client;
         description = {"Epochs Hyperband (and, beside it, Bayesian) trains to reach random search's final best, against",
                 "random search's total, through the engine with real trainer processes (a synthetic learning-curve trainer)."})
 final class HyperbandBenchmark implements Callable<Integer> {
+
+    /** The target: Hyperband reaches random search's final best in at most a third of its training. */
+    private static final double TARGET = 1.0 / 3;
 
     /**
      * Learning curves loss(e) = L(lr, m) + A·e^-α(lr): the final loss L is best near lr = 0.003, m = 0.6, and the speed
@@ -127,6 +131,9 @@ final class HyperbandBenchmark implements Callable<Integer> {
                     "bayesian (jobs)", "ratio", "bayes");
             List<Double> ratios = new ArrayList<>();
             List<Double> bayesianRatios = new ArrayList<>();
+            List<Double> randomTotals = new ArrayList<>();
+            List<Double> hyperbandTotals = new ArrayList<>();
+            List<Double> bayesianTotals = new ArrayList<>();
             for (int seed = 1; seed <= seeds; seed++) {
                 String name = family + "-" + d + "d-";
                 TuningJob random = run(engine, name + "random-" + seed, "Random", seed, trials, "", family, d);
@@ -139,12 +146,21 @@ final class HyperbandBenchmark implements Callable<Integer> {
                         best, randomEpochs);
                 ratios.add(hyperband.ratio());
                 bayesianRatios.add(bayesian.ratio());
+                randomTotals.add((double) randomEpochs);
+                hyperbandTotals.add(hyperband.reachedAfter());
+                bayesianTotals.add(bayesian.reachedAfter());
                 out.printf("  %-5d %12.6f %8d %17s %17s %8s %8s%n", seed, best, randomEpochs, hyperband.cell(), bayesian.cell(),
                         hyperband.ratioCell(), bayesian.ratioCell());
                 out.flush();
             }
-            out.printf("  median ratio of training (epochs) to reach random search's final best: Hyperband %s (target <= 0.33),"
-                            + " Bayesian %s; per seed %s, %s%n", format(median(ratios)), format(median(bayesianRatios)),
+            String problem = family + " " + d + "-D";
+            MedianRatio hyperbandRatio = MedianRatio.of(problem, "hyperband", array(hyperbandTotals), "random", array(randomTotals),
+                    TARGET, 1);
+            MedianRatio bayesianRatio = MedianRatio.of(problem, "bayesian", array(bayesianTotals), "random", array(randomTotals),
+                    TARGET, 2);
+            out.printf("  median ratio of training (epochs) to reach random search's final best, [90%% bootstrap interval over seeds]:"
+                            + "%n    Hyperband %s -> %s against the target <= 1/3; Bayesian %s%n    per seed %s, %s%n",
+                    interval(hyperbandRatio), hyperbandRatio.verdict(), interval(bayesianRatio),
                     perSeed(ratios), perSeed(bayesianRatios));
             out.flush();
     }
@@ -152,7 +168,12 @@ final class HyperbandBenchmark implements Callable<Integer> {
     /** How a job fared against Random's best: the epochs it trained, its training jobs, whether it got there. */
     private record Reach(boolean reached, int epochs, int jobs, int randomEpochs) {
         double ratio() {
-            return reached ? epochs / (double) randomEpochs : Double.POSITIVE_INFINITY;
+            return reachedAfter() / randomEpochs;
+        }
+
+        /** The epochs it trained to get there; infinite if it never did. */
+        double reachedAfter() {
+            return reached ? epochs : Double.POSITIVE_INFINITY;
         }
 
         String cell() {
@@ -169,9 +190,12 @@ final class HyperbandBenchmark implements Callable<Integer> {
         return new Reach(reached, epochs(job), job.trials().size(), randomEpochs);
     }
 
-    private static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    private static double[] array(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static String interval(MedianRatio ratio) {
+        return format(ratio.ratio()) + " [" + format(ratio.low()) + ", " + format(ratio.high()) + "]";
     }
 
     private static String perSeed(List<Double> values) {

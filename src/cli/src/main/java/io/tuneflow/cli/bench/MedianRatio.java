@@ -34,8 +34,19 @@ public record MedianRatio(String problem, String subject, String reference, doub
         if (!subject.problem().equals(reference.problem())) {
             throw new IllegalArgumentException("compares " + subject.problem() + " with " + reference.problem());
         }
-        double[] mine = values(subject.regrets());
-        double[] theirs = values(reference.regrets());
+        return of(subject.problem(), name(subject), values(subject.regrets()), name(reference), values(reference.regrets()),
+                target, seed);
+    }
+
+    /**
+     * The same for any per-seed figures where lower is better, e.g. the epochs Hyperband needs against random search's
+     * (positive infinity for a seed that never got there).
+     */
+    public static MedianRatio of(String problem, String subject, double[] mine, String reference, double[] theirs,
+                                 double target, long seed) {
+        if (mine.length == 0 || theirs.length == 0) {
+            throw new IllegalArgumentException("No values to compare");
+        }
         SplittableRandom random = new SplittableRandom(seed);
         double[] ratios = new double[RESAMPLES];
         for (int r = 0; r < RESAMPLES; r++) {
@@ -43,9 +54,14 @@ public record MedianRatio(String problem, String subject, String reference, doub
         }
         Arrays.sort(ratios);
         double tail = (1 - LEVEL) / 2;
-        return new MedianRatio(subject.problem(), name(subject), name(reference),
-                ratio(subject.regret().median(), reference.regret().median()),
+        return new MedianRatio(problem, subject, reference, ratio(median(mine), median(theirs)),
                 Summary.quantile(ratios, tail), Summary.quantile(ratios, 1 - tail), target);
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return Summary.quantile(sorted, 0.5);
     }
 
     @JsonProperty("verdict")
@@ -78,9 +94,6 @@ public record MedianRatio(String problem, String subject, String reference, doub
     }
 
     private static double[] values(List<Double> regrets) {
-        if (regrets.isEmpty()) {
-            throw new IllegalArgumentException("No regrets to compare");
-        }
         return regrets.stream().mapToDouble(Double::doubleValue).toArray();
     }
 }

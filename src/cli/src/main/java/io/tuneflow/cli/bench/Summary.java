@@ -30,6 +30,9 @@ public record Summary(double median, double lowerQuartile, double upperQuartile)
         double rank = p * (sorted.length - 1);
         int below = (int) Math.floor(rank);
         int above = Math.min(below + 1, sorted.length - 1);
+        if (sorted[below] == sorted[above]) {
+            return sorted[below]; // also when both are infinite (a target never reached), where interpolating gives NaN
+        }
         return sorted[below] + (rank - below) * (sorted[above] - sorted[below]);
     }
 }
