@@ -15,10 +15,11 @@ import java.util.TreeSet;
  *   <li>The level is the highest epoch among the rungs and MaxResource at which at least d + 4 trials have a value
  *       (the Bayesian strategy's initial design size): the most faithful fidelity that has enough data to fit. Until
  *       some level has that many, configurations are drawn at random, which is what plain Hyperband does throughout.</li>
- *   <li>At that level a trial's observation is its objective after that many epochs. A trial stopped before the level
- *       has none there; it is handed to the model as a trial without an objective — kept out of the fit, but its exact
- *       configuration is not proposed again. Its low value at a lower rung is not evidence about the level: on
- *       crossing learning curves it would steer the model towards fast starters.</li>
+ *   <li>At that level a trial's observation is its objective after that many epochs, known as soon as it has trained
+ *       them, whether it has ended or is still training. A trial stopped before the level has none there; it is handed
+ *       to the model as a trial without an objective — kept out of the fit, but its exact configuration is not
+ *       proposed again. Its low value at a lower rung is not evidence about the level: on crossing learning curves it
+ *       would steer the model towards fast starters.</li>
  *   <li>A third of the configurations are drawn at random whatever the model says (BOHB's default random fraction):
  *       when early levels mislead, the model's picks are the ones cut, and random picks keep Hyperband's guarantee of
  *       eventually trying every region.</li>
@@ -107,20 +108,21 @@ public final class HyperbandStrategy implements Strategy {
     }
 
     /**
-     * The trial as the model at this level sees it: its objective after {@code level} epochs; no objective if it
-     * ended before (stopped at a lower rung, or failed); still pending if it runs. A trial that logged no curve but has
+     * The trial as the model at this level sees it: its objective after {@code level} epochs, also while it runs on
+     * beyond them (that value will not change); no objective if it ended before (stopped at a lower rung, or failed);
+     * pending if it runs and has not got there yet. A trial that logged no curve but has
      * a final objective trained fully, so it counts at MaxResource — the highest level — only.
      */
     private Trial atLevel(Trial trial, int level) {
-        if (trial.running()) {
+        List<Double> curve = trial.objectiveCurve();
+        if (trial.running() && curve.size() < level) {
             return trial;
         }
-        List<Double> curve = trial.objectiveCurve();
         Double value = curve.size() >= level ? curve.get(level - 1)
                 : curve.isEmpty() && level == levels.get(0) && "Succeeded".equals(trial.objectiveStatus()) ? trial.objective()
                 : null;
         return new Trial(trial.index(), trial.trainingJobName(), trial.tunedHyperParameters(), trial.hyperParameters(),
-                trial.definitionName(), trial.status(), trial.secondaryStatus(), value == null ? "Failed" : "Succeeded",
+                trial.definitionName(), trial.running() ? "Completed" : trial.status(), trial.secondaryStatus(), value == null ? "Failed" : "Succeeded",
                 value, Map.of(), null, trial.creationTime(), trial.startTime(), trial.endTime(), null);
     }
 

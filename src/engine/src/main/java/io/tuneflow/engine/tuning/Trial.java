@@ -38,6 +38,12 @@ public record Trial(int index, String trainingJobName, Map<String, String> tuned
                 objectiveStatus, objective, finalMetrics, failureReason, creationTime, startTime, endTime, modelArtifact, List.of());
     }
 
+    /** The same trial with the objective values logged so far: a running trial's record gets its curve only when it ends. */
+    public Trial withObjectiveCurve(List<Double> curve) {
+        return new Trial(index, trainingJobName, tunedHyperParameters, hyperParameters, definitionName, status, secondaryStatus,
+                objectiveStatus, objective, finalMetrics, failureReason, creationTime, startTime, endTime, modelArtifact, curve);
+    }
+
     public boolean running() {
         return status.equals("InProgress") || status.equals("Stopping");
     }

@@ -204,7 +204,8 @@ public final class TuningJobExecutor {
                 int index = job.trials().size() + 1;
                 int definition = (index - 1) % definitions.size();
                 List<Trial> history = job.trials().stream()
-                        .filter(t -> definitions.size() == 1 || (t.index() - 1) % definitions.size() == definition).toList();
+                        .filter(t -> definitions.size() == 1 || (t.index() - 1) % definitions.size() == definition)
+                        .map(this::withCurveSoFar).toList();
                 List<Map<String, String>> next = strategies.get(definition).suggest(1, history);
                 if (next.isEmpty()) {
                     exhausted = true;
@@ -230,6 +231,15 @@ public final class TuningJobExecutor {
                 objectiveLogged(logged);
             }
         }
+    }
+
+    /**
+     * A running trial as the strategies see it: with the objective values it has logged so far (Hyperband's model uses
+     * a running trial's value at every level it has passed; the other strategies treat running trials as pending).
+     */
+    private Trial withCurveSoFar(Trial trial) {
+        List<Double> curve = curves.get(trial.index());
+        return trial.running() && curve != null && curve.size() > trial.objectiveCurve().size() ? trial.withObjectiveCurve(curve) : trial;
     }
 
     private boolean criterionReached() {

@@ -84,6 +84,25 @@ class HyperbandStrategyTest {
     }
 
     @Test
+    void runningTrialsCountAtTheLevelsTheyHavePassed() {
+        // six trials still training, each past epoch 3: level 3 has the d + 4 = 6 values the model needs
+        List<Trial> running = new ArrayList<>();
+        for (Trial t : trained(6, 3, 31, 1, (c, e) -> loss(c, e, 0.2, 0.2))) {
+            running.add(new Trial(t.index(), t.trainingJobName(), t.tunedHyperParameters(), t.hyperParameters(), null,
+                    "InProgress", "Training", "Pending", null, Map.of(), null, Instant.EPOCH, Instant.EPOCH, null, null,
+                    t.objectiveCurve()));
+        }
+        List<Map<String, String>> picks = modelPicks(running, false);
+        assertThat(picks).hasSizeBetween(5, 11);
+        for (Map<String, String> pick : picks) {
+            assertThat(running).noneMatch(t -> t.tunedHyperParameters().equals(pick));
+        }
+        // the same trials before they logged anything are pending everywhere: random search's draws
+        List<Trial> started = running.stream().map(t -> t.withObjectiveCurve(List.of())).toList();
+        assertThat(modelPicks(started, false)).isEmpty();
+    }
+
+    @Test
     void modelsTheHighestLevelWithEnoughTrialsAndDrawsAThirdAtRandom() {
         // Curves that cross after epoch 9: best early near (0.2, 0.2), best at the end near (0.8, 0.8).
         BiFunction<Map<String, String>, Integer, Double> crossing = (c, e) -> e <= 9 ? loss(c, e, 0.2, 0.2) : loss(c, e, 0.8, 0.8);
