@@ -110,8 +110,8 @@ public final class HyperbandStrategy implements Strategy {
     /**
      * The trial as the model at this level sees it: its objective after {@code level} epochs, also while it runs on
      * beyond them (that value will not change); no objective if it ended before (stopped at a lower rung, or failed);
-     * pending if it runs and has not got there yet. A trial that logged no curve but has
-     * a final objective trained fully, so it counts at MaxResource — the highest level — only.
+     * pending if it runs and has not got there yet. A trial that logged no curve but has a final objective trained
+     * fully, so it counts at MaxResource — the highest level — only.
      */
     private Trial atLevel(Trial trial, int level) {
         List<Double> curve = trial.objectiveCurve();
@@ -121,8 +121,9 @@ public final class HyperbandStrategy implements Strategy {
         Double value = curve.size() >= level ? curve.get(level - 1)
                 : curve.isEmpty() && level == levels.get(0) && "Succeeded".equals(trial.objectiveStatus()) ? trial.objective()
                 : null;
+        String status = trial.running() ? "Completed" : trial.status(); // done at this level, whatever it does next
         return new Trial(trial.index(), trial.trainingJobName(), trial.tunedHyperParameters(), trial.hyperParameters(),
-                trial.definitionName(), trial.running() ? "Completed" : trial.status(), trial.secondaryStatus(), value == null ? "Failed" : "Succeeded",
+                trial.definitionName(), status, trial.secondaryStatus(), value == null ? "Failed" : "Succeeded",
                 value, Map.of(), null, trial.creationTime(), trial.startTime(), trial.endTime(), null);
     }
 

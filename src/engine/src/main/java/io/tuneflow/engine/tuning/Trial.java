@@ -38,7 +38,7 @@ public record Trial(int index, String trainingJobName, Map<String, String> tuned
                 objectiveStatus, objective, finalMetrics, failureReason, creationTime, startTime, endTime, modelArtifact, List.of());
     }
 
-    /** The same trial with the objective values logged so far: a running trial's record gets its curve only when it ends. */
+    /** The same trial with this objective curve: a running trial's record gets its curve only when the trial ends. */
     public Trial withObjectiveCurve(List<Double> curve) {
         return new Trial(index, trainingJobName, tunedHyperParameters, hyperParameters, definitionName, status, secondaryStatus,
                 objectiveStatus, objective, finalMetrics, failureReason, creationTime, startTime, endTime, modelArtifact, curve);

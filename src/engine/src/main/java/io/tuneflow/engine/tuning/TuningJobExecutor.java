@@ -239,7 +239,8 @@ public final class TuningJobExecutor {
      */
     private Trial withCurveSoFar(Trial trial) {
         List<Double> curve = curves.get(trial.index());
-        return trial.running() && curve != null && curve.size() > trial.objectiveCurve().size() ? trial.withObjectiveCurve(curve) : trial;
+        boolean newer = trial.running() && curve != null && curve.size() > trial.objectiveCurve().size();
+        return newer ? trial.withObjectiveCurve(curve) : trial;
     }
 
     private boolean criterionReached() {
