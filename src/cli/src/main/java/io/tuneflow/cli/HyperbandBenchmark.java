@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -129,8 +130,6 @@ final class HyperbandBenchmark implements Callable<Integer> {
             out.printf("%n  %s curves, %d dimensions%n", family, d);
             out.printf("  %-5s %12s %8s %17s %17s %8s %8s%n", "seed", "random best", "random", "hyperband (jobs)",
                     "bayesian (jobs)", "ratio", "bayes");
-            List<Double> ratios = new ArrayList<>();
-            List<Double> bayesianRatios = new ArrayList<>();
             List<Double> randomTotals = new ArrayList<>();
             List<Double> hyperbandTotals = new ArrayList<>();
             List<Double> bayesianTotals = new ArrayList<>();
@@ -144,8 +143,6 @@ final class HyperbandBenchmark implements Callable<Integer> {
                         best, randomEpochs);
                 Reach bayesian = reach(run(engine, name + "bayesian-" + seed, "Bayesian", seed, 3 * trials, target, family, d),
                         best, randomEpochs);
-                ratios.add(hyperband.ratio());
-                bayesianRatios.add(bayesian.ratio());
                 randomTotals.add((double) randomEpochs);
                 hyperbandTotals.add(hyperband.reachedAfter());
                 bayesianTotals.add(bayesian.reachedAfter());
@@ -154,14 +151,12 @@ final class HyperbandBenchmark implements Callable<Integer> {
                 out.flush();
             }
             String problem = family + " " + d + "-D";
-            MedianRatio hyperbandRatio = MedianRatio.of(problem, "hyperband", array(hyperbandTotals), "random", array(randomTotals),
-                    TARGET, 1);
-            MedianRatio bayesianRatio = MedianRatio.of(problem, "bayesian", array(bayesianTotals), "random", array(randomTotals),
-                    TARGET, 2);
+            MedianRatio hyperbandRatio = MedianRatio.of(problem, "hyperband", hyperbandTotals, "random", randomTotals, TARGET, 1);
+            MedianRatio bayesianRatio = MedianRatio.of(problem, "bayesian", bayesianTotals, "random", randomTotals, TARGET, 2);
             out.printf("  median ratio of training (epochs) to reach random search's final best, [90%% bootstrap interval over seeds]:"
                             + "%n    Hyperband %s -> %s against the target <= 1/3; Bayesian %s%n    per seed %s, %s%n",
                     interval(hyperbandRatio), hyperbandRatio.verdict(), interval(bayesianRatio),
-                    perSeed(ratios), perSeed(bayesianRatios));
+                    perSeed(hyperbandTotals, randomTotals), perSeed(bayesianTotals, randomTotals));
             out.flush();
     }
 
@@ -190,16 +185,14 @@ final class HyperbandBenchmark implements Callable<Integer> {
         return new Reach(reached, epochs(job), job.trials().size(), randomEpochs);
     }
 
-    private static double[] array(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
     private static String interval(MedianRatio ratio) {
         return format(ratio.ratio()) + " [" + format(ratio.low()) + ", " + format(ratio.high()) + "]";
     }
 
-    private static String perSeed(List<Double> values) {
-        return Arrays.toString(values.stream().sorted().map(HyperbandBenchmark::format).toArray());
+    /** Each seed's epochs as a share of random search's, sorted. */
+    private static String perSeed(List<Double> epochs, List<Double> randomEpochs) {
+        return Arrays.toString(IntStream.range(0, epochs.size()).mapToDouble(i -> epochs.get(i) / randomEpochs.get(i))
+                .sorted().mapToObj(HyperbandBenchmark::format).toArray());
     }
 
     private static String format(double ratio) {

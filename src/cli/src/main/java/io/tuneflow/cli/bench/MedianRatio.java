@@ -34,19 +34,20 @@ public record MedianRatio(String problem, String subject, String reference, doub
         if (!subject.problem().equals(reference.problem())) {
             throw new IllegalArgumentException("compares " + subject.problem() + " with " + reference.problem());
         }
-        return of(subject.problem(), name(subject), values(subject.regrets()), name(reference), values(reference.regrets()),
-                target, seed);
+        return of(subject.problem(), name(subject), subject.regrets(), name(reference), reference.regrets(), target, seed);
     }
 
     /**
      * The same for any per-seed figures where lower is better, e.g. the epochs Hyperband needs against random search's
      * (positive infinity for a seed that never got there).
      */
-    public static MedianRatio of(String problem, String subject, double[] mine, String reference, double[] theirs,
-                                 double target, long seed) {
-        if (mine.length == 0 || theirs.length == 0) {
+    public static MedianRatio of(String problem, String subject, List<Double> subjectValues, String reference,
+                                 List<Double> referenceValues, double target, long seed) {
+        if (subjectValues.isEmpty() || referenceValues.isEmpty()) {
             throw new IllegalArgumentException("No values to compare");
         }
+        double[] mine = subjectValues.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] theirs = referenceValues.stream().mapToDouble(Double::doubleValue).toArray();
         SplittableRandom random = new SplittableRandom(seed);
         double[] ratios = new double[RESAMPLES];
         for (int r = 0; r < RESAMPLES; r++) {
@@ -54,14 +55,8 @@ public record MedianRatio(String problem, String subject, String reference, doub
         }
         Arrays.sort(ratios);
         double tail = (1 - LEVEL) / 2;
-        return new MedianRatio(problem, subject, reference, ratio(median(mine), median(theirs)),
+        return new MedianRatio(problem, subject, reference, ratio(medianSorting(mine.clone()), medianSorting(theirs.clone())),
                 Summary.quantile(ratios, tail), Summary.quantile(ratios, 1 - tail), target);
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return Summary.quantile(sorted, 0.5);
     }
 
     @JsonProperty("verdict")
@@ -89,11 +84,12 @@ public record MedianRatio(String problem, String subject, String reference, doub
         for (int i = 0; i < resample.length; i++) {
             resample[i] = values[random.nextInt(values.length)];
         }
-        Arrays.sort(resample);
-        return Summary.quantile(resample, 0.5);
+        return medianSorting(resample);
     }
 
-    private static double[] values(List<Double> regrets) {
-        return regrets.stream().mapToDouble(Double::doubleValue).toArray();
+    /** The median of {@code values}, which it sorts in place. */
+    private static double medianSorting(double[] values) {
+        Arrays.sort(values);
+        return Summary.quantile(values, 0.5);
     }
 }

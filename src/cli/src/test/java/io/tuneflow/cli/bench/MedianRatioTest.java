@@ -65,15 +65,14 @@ class MedianRatioTest {
         // Hyperband's epochs to reach random search's best, against random search's 810 every seed; two seeds never got
         // there. The median stays finite (8 of 10 seeds did), the interval's top reaches into the infinite resamples.
         double inf = Double.POSITIVE_INFINITY;
-        double[] hyperband = {162, 245, 250, 255, 260, 270, 300, 340, inf, inf};
-        double[] random = new double[10];
-        java.util.Arrays.fill(random, 810);
+        List<Double> hyperband = List.of(162.0, 245.0, 250.0, 255.0, 260.0, 270.0, 300.0, 340.0, inf, inf);
+        List<Double> random = java.util.Collections.nCopies(10, 810.0);
         MedianRatio r = MedianRatio.of("crossing 6-D", "hyperband", hyperband, "random", random, 1.0 / 3, 1);
         assertThat(r.ratio()).isCloseTo(265 / 810.0, within(1e-12));
         assertThat(r.low()).isBetween(245 / 810.0, 265 / 810.0);
         assertThat(r.high()).isGreaterThan(1.0 / 3).isNotNaN();
         assertThat(r.verdict()).isEqualTo(MedianRatio.Verdict.UNDECIDED);
-        assertThat(MedianRatio.of("p", "a", new double[] {inf, inf, inf}, "b", new double[] {1}, 1, 1).verdict())
+        assertThat(MedianRatio.of("p", "a", List.of(inf, inf, inf), "b", List.of(1.0), 1, 1).verdict())
                 .isEqualTo(MedianRatio.Verdict.MISSED);
     }
 
