@@ -79,8 +79,16 @@ final class HyperbandBenchmark implements Callable<Integer> {
     @Option(names = "--trials", defaultValue = "30", description = "Random search's training jobs N (default ${DEFAULT-VALUE}).")
     int trials;
 
-    @Option(names = "--seeds", defaultValue = "5", description = "Seeds (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seeds", defaultValue = "5", description = "Seeds S..S+N-1, S from --first-seed (default ${DEFAULT-VALUE}).")
     int seeds;
+
+    @Option(names = "--first-seed", defaultValue = "1", paramLabel = "S",
+            description = "Seed of the first run (default ${DEFAULT-VALUE}): another value adds seeds to an earlier run's.")
+    int firstSeed;
+
+    @Option(names = "--bayesian", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Run a Bayesian job beside each Hyperband job (default: on; --no-bayesian halves the run time).")
+    boolean bayesian;
 
     @Option(names = "--max-resource", defaultValue = "27", description = "Epochs per full training job R (default ${DEFAULT-VALUE}).")
     int maxResource;
@@ -98,6 +106,9 @@ final class HyperbandBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (seeds < 1 || firstSeed < 1) {
+            throw new UserInputException("--seeds and --first-seed must be at least 1, got " + seeds + " and " + firstSeed + ".");
+        }
         dimensions.stream().filter(d -> d < 2).findFirst().ifPresent(d -> {
             throw new UserInputException("--dimensions: each must be at least 2 (lr and m), not " + d);
         });
@@ -133,7 +144,7 @@ final class HyperbandBenchmark implements Callable<Integer> {
             List<Double> randomTotals = new ArrayList<>();
             List<Double> hyperbandTotals = new ArrayList<>();
             List<Double> bayesianTotals = new ArrayList<>();
-            for (int seed = 1; seed <= seeds; seed++) {
+            for (int seed = firstSeed; seed < firstSeed + seeds; seed++) {
                 String name = family + "-" + d + "d-";
                 TuningJob random = run(engine, name + "random-" + seed, "Random", seed, trials, "", family, d);
                 double best = random.best().orElseThrow().objective();
@@ -141,22 +152,29 @@ final class HyperbandBenchmark implements Callable<Integer> {
                 String target = ", \"TuningJobCompletionCriteria\": {\"TargetObjectiveMetricValue\": " + best + "}";
                 Reach hyperband = reach(run(engine, name + "hyperband-" + seed, "Hyperband", seed, 3 * trials, target, family, d),
                         best, randomEpochs);
-                Reach bayesian = reach(run(engine, name + "bayesian-" + seed, "Bayesian", seed, 3 * trials, target, family, d),
-                        best, randomEpochs);
+                Reach bayesian = this.bayesian
+                        ? reach(run(engine, name + "bayesian-" + seed, "Bayesian", seed, 3 * trials, target, family, d), best, randomEpochs)
+                        : null;
                 randomTotals.add((double) randomEpochs);
                 hyperbandTotals.add(hyperband.reachedAfter());
-                bayesianTotals.add(bayesian.reachedAfter());
-                out.printf("  %-5d %12.6f %8d %17s %17s %8s %8s%n", seed, best, randomEpochs, hyperband.cell(), bayesian.cell(),
-                        hyperband.ratioCell(), bayesian.ratioCell());
+                if (bayesian != null) {
+                    bayesianTotals.add(bayesian.reachedAfter());
+                }
+                out.printf("  %-5d %12.6f %8d %17s %17s %8s %8s%n", seed, best, randomEpochs, hyperband.cell(),
+                        bayesian == null ? "skipped" : bayesian.cell(), hyperband.ratioCell(), bayesian == null ? "-" : bayesian.ratioCell());
                 out.flush();
             }
             String problem = family + " " + d + "-D";
             MedianRatio hyperbandRatio = MedianRatio.of(problem, "hyperband", hyperbandTotals, "random", randomTotals, TARGET, 1);
-            MedianRatio bayesianRatio = MedianRatio.of(problem, "bayesian", bayesianTotals, "random", randomTotals, TARGET, 2);
             out.printf("  median ratio of training (epochs) to reach random search's final best, [90%% bootstrap interval over seeds]:"
-                            + "%n    Hyperband %s -> %s against the target <= 1/3; Bayesian %s%n    per seed %s, %s%n",
-                    interval(hyperbandRatio), hyperbandRatio.verdict(), interval(bayesianRatio),
-                    perSeed(hyperbandTotals, randomTotals), perSeed(bayesianTotals, randomTotals));
+                    + "%n    Hyperband %s -> %s against the target <= 1/3", interval(hyperbandRatio), hyperbandRatio.verdict());
+            if (bayesianTotals.isEmpty()) {
+                out.printf("%n    per seed %s%n", perSeed(hyperbandTotals, randomTotals));
+            } else {
+                MedianRatio bayesianRatio = MedianRatio.of(problem, "bayesian", bayesianTotals, "random", randomTotals, TARGET, 2);
+                out.printf("; Bayesian %s%n    per seed %s, %s%n", interval(bayesianRatio),
+                        perSeed(hyperbandTotals, randomTotals), perSeed(bayesianTotals, randomTotals));
+            }
             out.flush();
     }
 
