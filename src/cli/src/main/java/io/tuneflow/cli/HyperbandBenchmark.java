@@ -1,11 +1,19 @@
 package io.tuneflow.cli;
 
+import io.tuneflow.cli.bench.EpochLoop;
+import io.tuneflow.cli.bench.LearningCurves;
 import io.tuneflow.cli.bench.MedianRatio;
 import io.tuneflow.core.request.TuningRequestReader;
 import io.tuneflow.engine.FaultInjection;
 import io.tuneflow.engine.LocalEngine;
 import io.tuneflow.engine.s3.EmbeddedS3;
 import io.tuneflow.engine.training.Archives;
+import io.tuneflow.engine.tuning.BayesianStrategy;
+import io.tuneflow.engine.tuning.HyperbandSchedule;
+import io.tuneflow.engine.tuning.HyperbandStopping;
+import io.tuneflow.engine.tuning.HyperbandStrategy;
+import io.tuneflow.engine.tuning.RandomStrategy;
+import io.tuneflow.engine.tuning.SearchSpace;
 import io.tuneflow.engine.tuning.Trial;
 import io.tuneflow.engine.tuning.TuningJob;
 import java.io.PrintWriter;
@@ -24,6 +32,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sagemaker.model.CreateHyperParameterTuningJobRequest;
 
 /**
  * How much training Hyperband needs to reach random search's final best, on a problem where the objective improves
@@ -31,47 +40,22 @@ import software.amazon.awssdk.services.s3.S3Client;
  * space, budget of 3N jobs) runs with TargetObjectiveMetricValue set to Random's best, so it ends when it gets there.
  * Training is counted in epochs — every epoch a trainer logs, including those of trials cut short or still running
  * when the target is reached — against Random's N·R. A Bayesian job with the same target runs beside it: how much of
- * Hyperband's saving comes from cutting trials short rather than from choosing configurations with a model.
+ * Hyperband's saving comes from cutting trials short rather than from choosing configurations with a model. The
+ * trainer and its learning curves are {@link LearningCurves}.
+ *
+ * <p>With {@code --simulate} the same jobs run in an {@link EpochLoop} instead of the engine: no processes, every
+ * running trial one epoch per step. The engine's runs depend on which trainer happens to log first (rung cut-offs and
+ * what the model has seen do), so a seed's figure moves between runs; the simulation is deterministic and fast enough
+ * for hundreds of seeds, which is what a change to Hyperband's strategy needs to be judged on.
  */
 @Command(name = "hyperband", mixinStandardHelpOptions = true,
         description = {"Epochs Hyperband (and, beside it, Bayesian) trains to reach random search's final best, against",
-                "random search's total, through the engine with real trainer processes (a synthetic learning-curve trainer)."})
+                "random search's total, through the engine with real trainer processes (a synthetic learning-curve trainer),",
+                "or with --simulate in process, epoch by epoch in lock step."})
 final class HyperbandBenchmark implements Callable<Integer> {
 
     /** The issue's target: Hyperband reaches random search's final best in at most a third of its training. */
     private static final double TARGET = 1.0 / 3;
-
-    /**
-     * Learning curves loss(e) = L(lr, m) + A·e^-α(lr): the final loss L is best near lr = 0.003, m = 0.6, and the speed
-     * α rises with the learning rate (u = log10 lr, from -4 to 0). Two families:
-     * <ul>
-     *   <li>{@code typical}: A = 1, α = 0.8 + 0.2·(u + 4) — every curve has mostly converged by R, so the ranking late
-     *   in training is mostly the ranking of L, with some crossing among near-equals;</li>
-     *   <li>{@code crossing}: A = 1.5, α = 0.3 + 0.25·(u + 4) — slow learners are still far from L at R, so the early
-     *   ranking (by L) and the ranking at R (by speed) disagree: an adversarial case for any early stopping.</li>
-     * </ul>
-     * With more than 2 dimensions, parameters w1, w2, … in [0, 1] each add 0.15·(w − c)² to L (c = 0.3 for odd, 0.7
-     * for even indices): real searches tune more than two things, and random search's best of N is then further from
-     * the optimum, which is where cutting poor configurations short should pay.
-     */
-    private static final String TRAIN_SH = """
-            lr=0.01; m=0.5; epochs=27; pause=0.02; curves=typical; extra=""
-            while [ $# -gt 0 ]; do
-              case "$1" in --lr) lr="$2";; -m) m="$2";; --epochs) epochs="$2";; --pause) pause="$2";; --curves) curves="$2";;
-                --w*) extra="$extra ${1#--w}:$2";; esac; shift 2
-            done
-            e=1
-            while [ $e -le $epochs ]; do
-              awk -v lr="$lr" -v m="$m" -v e="$e" -v curves="$curves" -v extra="$extra" 'BEGIN {
-                u = log(lr) / log(10); final = 0.1 + 0.5 * (u + 2.5) ^ 2 / 6.25 + 0.3 * (m - 0.6) ^ 2;
-                n = split(extra, pairs, " ");
-                for (k = 1; k <= n; k++) { split(pairs[k], p, ":"); c = (p[1] % 2 == 1) ? 0.3 : 0.7; final += 0.15 * (p[2] - c) ^ 2 }
-                if (curves == "crossing") { a = 1.5; alpha = 0.3 + 0.25 * (u + 4) } else { a = 1; alpha = 0.8 + 0.2 * (u + 4) }
-                printf "epoch %d loss = %.6f\\n", e, final + a * e ^ (-alpha) }'
-              sleep "$pause"
-              e=$((e+1))
-            done
-            """;
 
     @Spec
     CommandSpec spec;
@@ -100,6 +84,11 @@ final class HyperbandBenchmark implements Callable<Integer> {
             description = "Learning-curve families: typical, crossing (default ${DEFAULT-VALUE}).")
     List<String> families;
 
+    @Option(names = "--simulate",
+            description = "Train in process, every running trial one epoch per step, instead of as trainer processes:"
+                    + " deterministic and thousands of times faster; it models the engine's executor, not the engine.")
+    boolean simulate;
+
     @Option(names = "--dimensions", defaultValue = "2,6", split = ",",
             description = "Tuned parameters: 2 (lr, m) or more (lr, m, w1, w2, ...) (default ${DEFAULT-VALUE}).")
     List<Integer> dimensions;
@@ -113,20 +102,31 @@ final class HyperbandBenchmark implements Callable<Integer> {
             throw new UserInputException("--dimensions: each must be at least 2 (lr and m), not " + d);
         });
         PrintWriter out = spec.commandLine().getOut();
+        if (simulate) {
+            out.printf("tuneflow bench hyperband --simulate (N = %d, R = %d epochs, %d in parallel, seeds %d-%d, in process)%n",
+                    trials, maxResource, parallel, firstSeed, firstSeed + seeds - 1);
+            for (int d : dimensions) {
+                for (String family : families) {
+                    compare(out, family, d, seed -> simulated(family, d, seed));
+                }
+            }
+            return ExitCodes.OK;
+        }
         Path workspace = Files.createTempDirectory("tuneflow-bench-hyperband");
         try (LocalEngine engine = LocalEngine.start(new LocalEngine.Settings(workspace, "127.0.0.1", 0, 0, "python3",
                 Map.of(), FaultInjection.none(), Duration.ofSeconds(1)));
              S3Client s3 = EmbeddedS3.client(engine.s3Endpoint())) {
             s3.createBucket(b -> b.bucket("bench"));
             Path source = Files.createDirectories(workspace.resolve("source"));
-            Files.writeString(source.resolve("train.sh"), TRAIN_SH);
+            Files.writeString(source.resolve("train.sh"), LearningCurves.TRAINER);
             Archives.packTarGz(source, workspace.resolve("sourcedir.tar.gz"));
             s3.putObject(b -> b.bucket("bench").key("curves/sourcedir.tar.gz"), RequestBody.fromFile(workspace.resolve("sourcedir.tar.gz")));
 
-            out.printf("tuneflow bench hyperband (N = %d, R = %d epochs, %d in parallel, %d seeds)%n", trials, maxResource, parallel, seeds);
+            out.printf("tuneflow bench hyperband (N = %d, R = %d epochs, %d in parallel, seeds %d-%d)%n", trials, maxResource,
+                    parallel, firstSeed, firstSeed + seeds - 1);
             for (int d : dimensions) {
                 for (String family : families) {
-                    compare(out, engine, family, d);
+                    compare(out, family, d, seed -> throughTheEngine(engine, family, d, seed));
                 }
             }
         } finally {
@@ -137,7 +137,54 @@ final class HyperbandBenchmark implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private void compare(PrintWriter out, LocalEngine engine, String family, int d) throws InterruptedException {
+    /** One seed's figures: random search's best and epochs, and how the other strategies fared against that best. */
+    private record SeedResult(double best, int randomEpochs, Reach hyperband, Reach bayesian) {
+    }
+
+    @FunctionalInterface
+    private interface SeedRun {
+        SeedResult run(int seed) throws InterruptedException;
+    }
+
+    private SeedResult throughTheEngine(LocalEngine engine, String family, int d, int seed) throws InterruptedException {
+        String name = family + "-" + d + "d-";
+        TuningJob random = run(engine, name + "random-" + seed, "Random", seed, trials, "", family, d);
+        double best = random.best().orElseThrow().objective();
+        int randomEpochs = epochs(random);
+        String target = ", \"TuningJobCompletionCriteria\": {\"TargetObjectiveMetricValue\": " + best + "}";
+        Reach hyperband = reach(run(engine, name + "hyperband-" + seed, "Hyperband", seed, 3 * trials, target, family, d),
+                best, randomEpochs);
+        Reach bayesian = this.bayesian
+                ? reach(run(engine, name + "bayesian-" + seed, "Bayesian", seed, 3 * trials, target, family, d), best, randomEpochs)
+                : null;
+        return new SeedResult(best, randomEpochs, hyperband, bayesian);
+    }
+
+    /**
+     * The same jobs in an {@link EpochLoop}: the strategies and Hyperband's stopping are the engine's, built from the
+     * same request (the space is parsed as the engine parses it); random search trains all N fully, as in the engine.
+     */
+    private SeedResult simulated(String family, int d, int seed) {
+        LearningCurves curves = new LearningCurves(family);
+        SearchSpace space = SearchSpace.of(request("simulated", "Random", seed, trials, "", family, d)
+                .hyperParameterTuningJobConfig().parameterRanges());
+        double best = Double.POSITIVE_INFINITY;
+        for (Map<String, String> configuration : new RandomStrategy(space, seed).suggest(trials, List.of())) {
+            best = Math.min(best, curves.loss(configuration, maxResource));
+        }
+        int randomEpochs = trials * maxResource;
+        EpochLoop loop = new EpochLoop(curves, maxResource, parallel);
+        HyperbandSchedule schedule = new HyperbandSchedule(1, maxResource);
+        HyperbandStopping stopping = new HyperbandStopping(schedule, false);
+        Reach hyperband = reach(loop.run(new HyperbandStrategy(space, schedule, false, seed),
+                (index, curve) -> stopping.judge(index, curve).isPresent(), 3 * trials, best), randomEpochs);
+        Reach bayesian = this.bayesian
+                ? reach(loop.run(new BayesianStrategy(space, false, seed), EpochLoop.Stopping.never(), 3 * trials, best), randomEpochs)
+                : null;
+        return new SeedResult(best, randomEpochs, hyperband, bayesian);
+    }
+
+    private void compare(PrintWriter out, String family, int d, SeedRun seedRun) throws InterruptedException {
             out.printf("%n  %s curves, %d dimensions%n", family, d);
             out.printf("  %-5s %12s %8s %17s %17s %8s %8s%n", "seed", "random best", "random", "hyperband (jobs)",
                     "bayesian (jobs)", "ratio", "bayes");
@@ -145,16 +192,11 @@ final class HyperbandBenchmark implements Callable<Integer> {
             List<Double> hyperbandTotals = new ArrayList<>();
             List<Double> bayesianTotals = new ArrayList<>();
             for (int seed = firstSeed; seed < firstSeed + seeds; seed++) {
-                String name = family + "-" + d + "d-";
-                TuningJob random = run(engine, name + "random-" + seed, "Random", seed, trials, "", family, d);
-                double best = random.best().orElseThrow().objective();
-                int randomEpochs = epochs(random);
-                String target = ", \"TuningJobCompletionCriteria\": {\"TargetObjectiveMetricValue\": " + best + "}";
-                Reach hyperband = reach(run(engine, name + "hyperband-" + seed, "Hyperband", seed, 3 * trials, target, family, d),
-                        best, randomEpochs);
-                Reach bayesian = this.bayesian
-                        ? reach(run(engine, name + "bayesian-" + seed, "Bayesian", seed, 3 * trials, target, family, d), best, randomEpochs)
-                        : null;
+                SeedResult result = seedRun.run(seed);
+                double best = result.best();
+                int randomEpochs = result.randomEpochs();
+                Reach hyperband = result.hyperband();
+                Reach bayesian = result.bayesian();
                 randomTotals.add((double) randomEpochs);
                 hyperbandTotals.add(hyperband.reachedAfter());
                 if (bayesian != null) {
@@ -203,6 +245,10 @@ final class HyperbandBenchmark implements Callable<Integer> {
         return new Reach(reached, epochs(job), job.trials().size(), randomEpochs);
     }
 
+    private static Reach reach(EpochLoop.Outcome outcome, int randomEpochs) {
+        return new Reach(outcome.reached(), outcome.epochs(), outcome.jobs(), randomEpochs);
+    }
+
     private static String interval(MedianRatio ratio) {
         return format(ratio.ratio()) + " [" + format(ratio.low()) + ", " + format(ratio.high()) + "]";
     }
@@ -223,6 +269,17 @@ final class HyperbandBenchmark implements Callable<Integer> {
 
     private TuningJob run(LocalEngine engine, String name, String strategy, int seed, int jobs, String criteria, String family,
                           int d) throws InterruptedException {
+        TuningJob job = engine.engine().create(request(name, strategy, seed, jobs, criteria, family, d));
+        engine.engine().awaitEnd(name);
+        if (job.status().equals("Failed")) {
+            throw new IllegalStateException("bench job " + name + " failed: " + job.failureReason().orElse(""));
+        }
+        return job;
+    }
+
+    /** The benchmark's tuning request, validated as a user's would be. */
+    private CreateHyperParameterTuningJobRequest request(String name, String strategy, int seed, int jobs, String criteria,
+                                                        String family, int d) {
         StringBuilder extra = new StringBuilder();
         for (int w = 1; w <= d - 2; w++) {
             extra.append(",\n{\"Name\": \"w").append(w).append("\", \"MinValue\": \"0\", \"MaxValue\": \"1\"}");
@@ -251,11 +308,6 @@ final class HyperbandBenchmark implements Callable<Integer> {
         if (!read.report().errors().isEmpty()) {
             throw new IllegalStateException("bench request " + name + " is invalid: " + read.report().errors());
         }
-        TuningJob job = engine.engine().create(read.validRequest().sageMakerRequest());
-        engine.engine().awaitEnd(name);
-        if (job.status().equals("Failed")) {
-            throw new IllegalStateException("bench job " + name + " failed: " + job.failureReason().orElse(""));
-        }
-        return job;
+        return read.validRequest().sageMakerRequest();
     }
 }
