@@ -12,8 +12,8 @@ import java.util.Objects;
  * Drives a strategy and an early-stopping rule on {@link LearningCurves} as the engine's executor does, without
  * trainer processes and in lock step: at each step every running trial trains one epoch; then each, in index order,
  * is judged on its curve so far; trials that were stopped or reached MaxResource end, and the job ends when one of
- * them reports a value at or below the target (TargetObjectiveMetricValue; a stopped trial reports its last value, as
- * the engine's do). Freed slots are filled by asking the strategy for one configuration each, with running trials'
+ * them reports a value at or below the target (TargetObjectiveMetricValue, compared as 32-bit floats like the API's;
+ * a stopped trial reports its last value, as the engine's do). Freed slots are filled by asking the strategy for one configuration each, with running trials'
  * curves so far in the history, as the executor hands them.
  *
  * <p>Deterministic where the process-based benchmark is not: there, which trainer logs first decides rung cut-offs
@@ -102,7 +102,7 @@ public final class EpochLoop {
                 if (stopped || trial.curve.size() >= maxResource) {
                     running.remove(trial);
                     trials.set(trial.index - 1, endedTrial(trial, stopped));
-                    reached |= trial.curve.get(trial.curve.size() - 1) <= target;
+                    reached |= (float) (double) trial.curve.get(trial.curve.size() - 1) <= (float) target; // as the engine compares
                 } else {
                     trials.set(trial.index - 1, runningTrial(trial));
                 }

@@ -103,8 +103,11 @@ public final class CompletionCriteria {
             return null;
         }
         if (criteria.targetObjectiveMetricValue() != null) {
-            double target = criteria.targetObjectiveMetricValue();
-            if (maximize ? value >= target : value <= target) {
+            // SageMaker holds metric values and this target as 32-bit floats (the API's Float): compared at that
+            // precision, an objective equal to the target reaches it however the decimal rounds to a float.
+            float target = criteria.targetObjectiveMetricValue();
+            float objective = (float) value;
+            if (maximize ? objective >= target : objective <= target) {
                 return "TargetObjectiveMetricValue";
             }
         }

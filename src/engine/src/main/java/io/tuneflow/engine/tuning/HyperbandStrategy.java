@@ -34,6 +34,8 @@ public final class HyperbandStrategy implements Strategy {
 
     /** {@link IndexedRandom}'s purpose for the coin that makes a configuration random or the model's. */
     private static final long RANDOM_OR_MODEL = 0x48424F48422D31L;
+    /** {@link IndexedRandom}'s purpose for the configurations drawn at random. */
+    private static final long RANDOM_CONFIGURATIONS = 0x48422D52414E44L;
 
     private final SearchSpace space;
     private final boolean maximize;
@@ -57,9 +59,18 @@ public final class HyperbandStrategy implements Strategy {
         this.maximize = maximize;
         this.seed = seed;
         this.levels = levels;
-        this.random = new RandomStrategy(space, seed);
+        this.random = randomDraws(space, seed);
         this.model = BayesianStrategy.withoutLocalBatches(space, maximize, seed);
         this.prior = List.copyOf(prior);
+    }
+
+    /**
+     * Where the random configurations come from: not random search's sequence, so that a Random and a Hyperband job
+     * with one RandomSeed do not train the same configurations at the same indices (until 2026-12-07 they did, and
+     * Hyperband could re-find a Random job's best by coincidence).
+     */
+    static RandomStrategy randomDraws(SearchSpace space, long seed) {
+        return RandomStrategy.drawingFor(space, seed, RANDOM_CONFIGURATIONS);
     }
 
     /** The epochs at which trials are compared, highest first: every bracket's rungs and MaxResource. */

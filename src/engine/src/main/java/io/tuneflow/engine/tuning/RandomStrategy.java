@@ -16,10 +16,28 @@ public final class RandomStrategy implements Strategy {
 
     private final SearchSpace space;
     private final long seed;
+    private final long purpose;
 
     public RandomStrategy(SearchSpace space, long seed) {
+        this(space, seed, CONFIGURATIONS);
+    }
+
+    private RandomStrategy(SearchSpace space, long seed, long purpose) {
         this.space = space;
         this.seed = seed;
+        this.purpose = purpose;
+    }
+
+    /**
+     * Random configurations from a stream of their own ({@link IndexedRandom}'s purpose), for a strategy that draws
+     * some of its configurations at random: with the RandomSeed of a Random job, it must not repeat that job's
+     * configurations in the same order, or comparing the two with one seed compares them on shared draws.
+     */
+    static RandomStrategy drawingFor(SearchSpace space, long seed, long purpose) {
+        if (purpose == CONFIGURATIONS) {
+            throw new IllegalArgumentException("that purpose is random search's own");
+        }
+        return new RandomStrategy(space, seed, purpose);
     }
 
     @Override
@@ -32,7 +50,7 @@ public final class RandomStrategy implements Strategy {
     }
 
     Map<String, String> configuration(int n) {
-        SplittableRandom random = IndexedRandom.stream(seed, CONFIGURATIONS, n);
+        SplittableRandom random = IndexedRandom.stream(seed, purpose, n);
         double[] point = new double[space.dimensions().size()];
         for (int d = 0; d < point.length; d++) {
             point[d] = random.nextDouble();

@@ -64,6 +64,20 @@ class CompletionCriteriaTest {
     }
 
     @Test
+    void anObjectiveEqualToTheTargetReachesItAtTheApisFloatPrecision() {
+        // The API's target is a 32-bit float: 0.14058 becomes 0.14057999849…, below the logged 0.14058 as a double
+        assertThat((double) 0.14058f).isLessThan(0.14058);
+        CompletionCriteria minimize = new CompletionCriteria(TuningJobCompletionCriteria.builder().targetObjectiveMetricValue(0.14058f).build(), false, 1);
+        assertThat(minimize.assess(ended(0.9, 0.14058)).reachedCriterion()).hasValue("TargetObjectiveMetricValue");
+        assertThat(minimize.assess(ended(0.9, 0.140581)).reachedCriterion()).isEmpty();
+        // 0.157201 rounds up as a float: maximising, an equal objective must reach it too
+        assertThat((double) 0.157201f).isGreaterThan(0.157201);
+        CompletionCriteria maximize = new CompletionCriteria(TuningJobCompletionCriteria.builder().targetObjectiveMetricValue(0.157201f).build(), true, 1);
+        assertThat(maximize.assess(ended(0.1, 0.157201)).reachedCriterion()).hasValue("TargetObjectiveMetricValue");
+        assertThat(maximize.assess(ended(0.1, 0.1572)).reachedCriterion()).isEmpty();
+    }
+
+    @Test
     void convergenceIsAPlateauOverTheWindowAtTheScaleOfTheSpread() {
         TuningJobCompletionCriteria converge = TuningJobCompletionCriteria.builder()
                 .convergenceDetected(ConvergenceDetected.builder().completeOnConvergence(CompleteOnConvergence.ENABLED).build()).build();

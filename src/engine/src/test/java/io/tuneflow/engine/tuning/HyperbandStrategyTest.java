@@ -54,7 +54,7 @@ class HyperbandStrategyTest {
         List<Map<String, String>> picks = new ArrayList<>();
         for (long seed = 1; seed <= 12; seed++) {
             Map<String, String> pick = new HyperbandStrategy(PLANE, SCHEDULE, maximize, seed).suggest(1, history).get(0);
-            if (!pick.equals(new RandomStrategy(PLANE, seed).suggest(1, history).get(0))) {
+            if (!pick.equals(HyperbandStrategy.randomDraws(PLANE, seed).suggest(1, history).get(0))) {
                 picks.add(pick);
             }
         }
@@ -79,7 +79,19 @@ class HyperbandStrategyTest {
         List<Trial> history = trained(5, 27, 7, 1, (c, e) -> loss(c, e, 0.2, 0.2));
         for (long seed = 1; seed <= 20; seed++) {
             assertThat(new HyperbandStrategy(PLANE, SCHEDULE, false, seed).suggest(3, history))
-                    .isEqualTo(new RandomStrategy(PLANE, seed).suggest(3, history));
+                    .isEqualTo(HyperbandStrategy.randomDraws(PLANE, seed).suggest(3, history));
+        }
+    }
+
+    @Test
+    void itsRandomConfigurationsAreNotRandomSearchsWithTheSameSeed() {
+        for (long seed = 1; seed <= 5; seed++) {
+            List<Map<String, String>> hyperband = new HyperbandStrategy(PLANE, SCHEDULE, false, seed).suggest(10, List.of());
+            List<Map<String, String>> random = new RandomStrategy(PLANE, seed).suggest(10, List.of());
+            for (int n = 0; n < 10; n++) {
+                assertThat(hyperband.get(n).get("x")).isNotEqualTo(random.get(n).get("x"));
+                assertThat(hyperband.get(n).get("y")).isNotEqualTo(random.get(n).get("y"));
+            }
         }
     }
 
@@ -138,7 +150,7 @@ class HyperbandStrategyTest {
         for (long seed = 1; seed <= 12; seed++) {
             Map<String, String> first = new HyperbandStrategy(PLANE, SCHEDULE, false, seed).withPriorTrials(parents)
                     .suggest(1, List.of()).get(0);
-            if (!first.equals(new RandomStrategy(PLANE, seed).suggest(1, List.of()).get(0))) {
+            if (!first.equals(HyperbandStrategy.randomDraws(PLANE, seed).suggest(1, List.of()).get(0))) {
                 picks.add(first);
             }
         }
