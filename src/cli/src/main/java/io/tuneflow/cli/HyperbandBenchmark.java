@@ -12,6 +12,7 @@ import io.tuneflow.engine.tuning.BayesianStrategy;
 import io.tuneflow.engine.tuning.HyperbandSchedule;
 import io.tuneflow.engine.tuning.HyperbandStopping;
 import io.tuneflow.engine.tuning.HyperbandStrategy;
+import io.tuneflow.engine.tuning.MedianStoppingRule;
 import io.tuneflow.engine.tuning.RandomStrategy;
 import io.tuneflow.engine.tuning.SearchSpace;
 import io.tuneflow.engine.tuning.Trial;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
@@ -73,6 +75,11 @@ final class HyperbandBenchmark implements Callable<Integer> {
     @Option(names = "--bayesian", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Run a Bayesian job beside each Hyperband job (default: on; --no-bayesian halves the run time).")
     boolean bayesian;
+
+    @Option(names = "--early-stopping",
+            description = "Also run a Bayesian job with TrainingJobEarlyStoppingType Auto (SageMaker's median rule) beside"
+                    + " each Hyperband job: the other way SageMaker offers to cut poor trials short.")
+    boolean earlyStopping;
 
     @Option(names = "--max-resource", defaultValue = "27", description = "Epochs per full training job R (default ${DEFAULT-VALUE}).")
     int maxResource;
@@ -137,8 +144,23 @@ final class HyperbandBenchmark implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** One seed's figures: random search's best and epochs, and how the other strategies fared against that best. */
-    private record SeedResult(double best, int randomEpochs, Reach hyperband, Reach bayesian) {
+    /**
+     * One seed's figures: random search's best and epochs, and how the other jobs fared against that best — Hyperband
+     * first, then those asked for (Bayesian, Bayesian with early stopping), in {@link #subjects()} order.
+     */
+    private record SeedResult(double best, int randomEpochs, List<Reach> reaches) {
+    }
+
+    /** The jobs compared with random search, as the report names them. */
+    private List<String> subjects() {
+        List<String> subjects = new ArrayList<>(List.of("Hyperband"));
+        if (bayesian) {
+            subjects.add("Bayesian");
+        }
+        if (earlyStopping) {
+            subjects.add("Bayesian+Auto");
+        }
+        return subjects;
     }
 
     @FunctionalInterface
@@ -152,12 +174,19 @@ final class HyperbandBenchmark implements Callable<Integer> {
         double best = random.best().orElseThrow().objective();
         int randomEpochs = epochs(random);
         String target = ", \"TuningJobCompletionCriteria\": {\"TargetObjectiveMetricValue\": " + best + "}";
-        Reach hyperband = reach(run(engine, name + "hyperband-" + seed, "Hyperband", seed, 3 * trials, target, family, d),
-                best, randomEpochs);
-        Reach bayesian = this.bayesian
-                ? reach(run(engine, name + "bayesian-" + seed, "Bayesian", seed, 3 * trials, target, family, d), best, randomEpochs)
-                : null;
-        return new SeedResult(best, randomEpochs, hyperband, bayesian);
+        List<Reach> reaches = new ArrayList<>();
+        reaches.add(reach(run(engine, name + "hyperband-" + seed, "Hyperband", seed, 3 * trials, target, family, d),
+                best, randomEpochs));
+        if (bayesian) {
+            reaches.add(reach(run(engine, name + "bayesian-" + seed, "Bayesian", seed, 3 * trials, target, family, d),
+                    best, randomEpochs));
+        }
+        if (earlyStopping) {
+            String auto = target + ", \"TrainingJobEarlyStoppingType\": \"Auto\"";
+            reaches.add(reach(run(engine, name + "bayesian-auto-" + seed, "Bayesian", seed, 3 * trials, auto, family, d),
+                    best, randomEpochs));
+        }
+        return new SeedResult(best, randomEpochs, reaches);
     }
 
     /**
@@ -176,48 +205,66 @@ final class HyperbandBenchmark implements Callable<Integer> {
         EpochLoop loop = new EpochLoop(curves, maxResource, parallel);
         HyperbandSchedule schedule = new HyperbandSchedule(1, maxResource);
         HyperbandStopping stopping = new HyperbandStopping(schedule, false);
-        Reach hyperband = reach(loop.run(new HyperbandStrategy(space, schedule, false, seed),
-                (index, curve) -> stopping.judge(index, curve).isPresent(), 3 * trials, best), randomEpochs);
-        Reach bayesian = this.bayesian
-                ? reach(loop.run(new BayesianStrategy(space, false, seed), EpochLoop.Stopping.never(), 3 * trials, best), randomEpochs)
-                : null;
-        return new SeedResult(best, randomEpochs, hyperband, bayesian);
+        List<Reach> reaches = new ArrayList<>();
+        reaches.add(reach(loop.run(new HyperbandStrategy(space, schedule, false, seed),
+                (index, curve) -> stopping.judge(index, curve).isPresent(), 3 * trials, best), randomEpochs));
+        if (bayesian) {
+            reaches.add(reach(loop.run(new BayesianStrategy(space, false, seed), EpochLoop.Stopping.never(), 3 * trials, best),
+                    randomEpochs));
+        }
+        if (earlyStopping) {
+            reaches.add(reach(loop.run(new BayesianStrategy(space, false, seed), medianRule(), 3 * trials, best), randomEpochs));
+        }
+        return new SeedResult(best, randomEpochs, reaches);
+    }
+
+    /** SageMaker's median rule as the engine applies it: against the curves so far of the jobs started before. */
+    private static EpochLoop.Stopping medianRule() {
+        MedianStoppingRule rule = new MedianStoppingRule(false);
+        TreeMap<Integer, List<Double>> curves = new TreeMap<>();
+        return (index, curve) -> {
+            curves.put(index, curve);
+            return rule.judge(curve, curves.headMap(index).values()).isPresent();
+        };
     }
 
     private void compare(PrintWriter out, String family, int d, SeedRun seedRun) throws InterruptedException {
-            out.printf("%n  %s curves, %d dimensions%n", family, d);
-            out.printf("  %-5s %12s %8s %17s %17s %8s %8s%n", "seed", "random best", "random", "hyperband (jobs)",
-                    "bayesian (jobs)", "ratio", "bayes");
-            List<Double> randomTotals = new ArrayList<>();
-            List<Double> hyperbandTotals = new ArrayList<>();
-            List<Double> bayesianTotals = new ArrayList<>();
-            for (int seed = firstSeed; seed < firstSeed + seeds; seed++) {
-                SeedResult result = seedRun.run(seed);
-                double best = result.best();
-                int randomEpochs = result.randomEpochs();
-                Reach hyperband = result.hyperband();
-                Reach bayesian = result.bayesian();
-                randomTotals.add((double) randomEpochs);
-                hyperbandTotals.add(hyperband.reachedAfter());
-                if (bayesian != null) {
-                    bayesianTotals.add(bayesian.reachedAfter());
-                }
-                out.printf("  %-5d %12.6f %8d %17s %17s %8s %8s%n", seed, best, randomEpochs, hyperband.cell(),
-                        bayesian == null ? "skipped" : bayesian.cell(), hyperband.ratioCell(), bayesian == null ? "-" : bayesian.ratioCell());
-                out.flush();
+        List<String> subjects = subjects();
+        out.printf("%n  %s curves, %d dimensions%n", family, d);
+        StringBuilder header = new StringBuilder(String.format("  %-5s %12s %8s", "seed", "random best", "random"));
+        for (String subject : subjects) {
+            header.append(String.format(" %20s", subject.toLowerCase(java.util.Locale.ROOT) + " (jobs)"));
+        }
+        header.append(" ratios");
+        out.println(header);
+        List<Double> randomTotals = new ArrayList<>();
+        List<List<Double>> totals = new ArrayList<>();
+        subjects.forEach(subject -> totals.add(new ArrayList<>()));
+        for (int seed = firstSeed; seed < firstSeed + seeds; seed++) {
+            SeedResult result = seedRun.run(seed);
+            randomTotals.add((double) result.randomEpochs());
+            StringBuilder line = new StringBuilder(String.format("  %-5d %12.6f %8d", seed, result.best(), result.randomEpochs()));
+            StringBuilder ratios = new StringBuilder();
+            for (int k = 0; k < subjects.size(); k++) {
+                Reach reach = result.reaches().get(k);
+                totals.get(k).add(reach.reachedAfter());
+                line.append(String.format(" %20s", reach.cell()));
+                ratios.append(String.format(" %5s", reach.ratioCell()));
             }
-            String problem = family + " " + d + "-D";
-            MedianRatio hyperbandRatio = MedianRatio.of(problem, "hyperband", hyperbandTotals, "random", randomTotals, TARGET, 1);
-            out.printf("  median ratio of training (epochs) to reach random search's final best, [90%% bootstrap interval over seeds]:"
-                    + "%n    Hyperband %s -> %s against the target <= 1/3", interval(hyperbandRatio), hyperbandRatio.verdict());
-            if (bayesianTotals.isEmpty()) {
-                out.printf("%n    per seed %s%n", perSeed(hyperbandTotals, randomTotals));
-            } else {
-                MedianRatio bayesianRatio = MedianRatio.of(problem, "bayesian", bayesianTotals, "random", randomTotals, TARGET, 2);
-                out.printf("; Bayesian %s%n    per seed %s, %s%n", interval(bayesianRatio),
-                        perSeed(hyperbandTotals, randomTotals), perSeed(bayesianTotals, randomTotals));
-            }
+            out.println(line.append(ratios));
             out.flush();
+        }
+        String problem = family + " " + d + "-D";
+        out.printf("  median ratio of training (epochs) to reach random search's final best, [90%% bootstrap interval over seeds]:%n");
+        for (int k = 0; k < subjects.size(); k++) {
+            MedianRatio ratio = MedianRatio.of(problem, subjects.get(k), totals.get(k), "random", randomTotals, TARGET, k + 1);
+            out.printf("    %-13s %s%s%n", subjects.get(k), interval(ratio),
+                    k == 0 ? " -> " + ratio.verdict() + " against the target <= 1/3" : "");
+        }
+        for (int k = 0; k < subjects.size(); k++) {
+            out.printf("    per seed, %-13s %s%n", subjects.get(k), perSeed(totals.get(k), randomTotals));
+        }
+        out.flush();
     }
 
     /** How a job fared against Random's best: the epochs it trained, its training jobs, whether it got there. */

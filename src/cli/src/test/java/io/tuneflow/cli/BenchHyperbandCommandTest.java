@@ -19,8 +19,8 @@ class BenchHyperbandCommandTest {
     void simulatedRunsAreDeterministicAndSeedsFollowFirstSeed() {
         CliRun plain = CliRun.of(concat(SIMULATE, "--seeds", "3", "--no-bayesian"));
         assertThat(plain.exitCode()).as(plain.err()).isZero();
-        assertThat(plain.out()).contains("seeds 1-3, in process", "typical curves, 2 dimensions", "skipped",
-                "against the target <= 1/3");
+        assertThat(plain.out()).contains("seeds 1-3, in process", "typical curves, 2 dimensions", "hyperband (jobs) ratios",
+                "against the target <= 1/3").doesNotContain("Bayesian");
         assertThat(CliRun.of(concat(SIMULATE, "--seeds", "3", "--no-bayesian")).out()).isEqualTo(plain.out());
 
         CliRun shifted = CliRun.of(concat(SIMULATE, "--seeds", "1", "--first-seed", "3", "--no-bayesian"));
@@ -29,13 +29,14 @@ class BenchHyperbandCommandTest {
     }
 
     @Test
-    void theBayesianJobRunsBesideHyperbandUnlessSkipped() {
-        CliRun run = CliRun.of(concat(SIMULATE, "--seeds", "1"));
+    void theBayesianJobsRunBesideHyperbandAsAsked() {
+        CliRun run = CliRun.of(concat(SIMULATE, "--seeds", "1", "--early-stopping"));
         assertThat(run.exitCode()).as(run.err()).isZero();
-        String line = seedLine(run.out(), 1);
-        // random search trains N = 30 jobs of R = 27 epochs; both others report the epochs they trained and their jobs
-        assertThat(line).matches("\\s*1\\s+0\\.\\d{6}\\s+810\\s+\\d+ \\(\\d+\\)\\s+\\d+ \\(\\d+\\)\\s+\\d\\.\\d\\d\\s+\\d\\.\\d\\d");
-        assertThat(run.out()).contains("; Bayesian ");
+        assertThat(run.out()).contains("hyperband (jobs)      bayesian (jobs) bayesian+auto (jobs) ratios");
+        // random search trains N = 30 jobs of R = 27 epochs; the others report the epochs they trained and their jobs
+        assertThat(seedLine(run.out(), 1)).matches("\\s*1\\s+0\\.\\d{6}\\s+810(\\s+\\d+ \\(\\d+\\)){3}(\\s+\\d\\.\\d\\d){3}");
+        assertThat(run.out()).containsPattern("Bayesian +\\d\\.\\d\\d \\[").containsPattern("Bayesian\\+Auto +\\d\\.\\d\\d \\[")
+                .contains("per seed, Bayesian+Auto");
     }
 
     @Test

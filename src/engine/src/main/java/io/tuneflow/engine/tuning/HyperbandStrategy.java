@@ -132,7 +132,9 @@ public final class HyperbandStrategy implements Strategy {
         Double value = curve.size() >= level ? curve.get(level - 1)
                 : curve.isEmpty() && level == levels.get(0) && "Succeeded".equals(trial.objectiveStatus()) ? trial.objective()
                 : null;
-        String status = trial.running() ? "Completed" : trial.status(); // done at this level, whatever it does next
+        // A value at this level is complete there, whether the trial still runs, finished or was stopped at a higher
+        // rung (the model caps a stopped trial's value, which is right for a value part-way through, not for this one).
+        String status = value != null ? "Completed" : trial.status();
         return new Trial(trial.index(), trial.trainingJobName(), trial.tunedHyperParameters(), trial.hyperParameters(),
                 trial.definitionName(), status, trial.secondaryStatus(), value == null ? "Failed" : "Succeeded",
                 value, Map.of(), null, trial.creationTime(), trial.startTime(), trial.endTime(), null);

@@ -1,0 +1,60 @@
+package io.tuneflow.engine.tuning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ObservationsTest {
+
+    private static final SearchSpace LINE = new SearchSpace(List.of(new Dimension.Continuous("x", 0, 1, "Linear")));
+    private static final CubeEncoding ENCODING = new CubeEncoding(LINE);
+
+    private static Trial ended(int index, String x, String status, String objectiveStatus, Double objective) {
+        Map<String, String> tuned = Map.of("x", x);
+        return new Trial(index, "job-" + index, tuned, tuned, null, status, status, objectiveStatus, objective, Map.of(), null,
+                Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, null);
+    }
+
+    private static Trial running(int index, String x) {
+        Map<String, String> tuned = Map.of("x", x);
+        return new Trial(index, "job-" + index, tuned, tuned, null, "InProgress", "Training", "Pending", null, Map.of(), null,
+                Instant.EPOCH, Instant.EPOCH, null, null);
+    }
+
+    @Test
+    void sortsTrialsIntoObservedRunningAndFailed() {
+        Observations o = Observations.of(List.of(ended(1, "0.1", "Completed", "Succeeded", 0.5), running(2, "0.2"),
+                ended(3, "0.3", "Failed", "Failed", null), ended(4, "0.4", "Completed", "Succeeded", Double.NaN)), ENCODING, false);
+        assertThat(o.values()).containsExactly(0.5);
+        assertThat(o.points()).hasSize(1);
+        assertThat(o.running()).hasSize(1);
+        assertThat(o.failed()).hasSize(2); // no objective, and a non-finite one
+    }
+
+    @Test
+    void aStoppedTrialCountsNoWorseThanTheWorstFinishedOne() {
+        // finished at 0.2 and 0.6; stopped after a few epochs at 1.8 (far off the scale) and at 0.4 (within it)
+        Observations o = Observations.of(List.of(ended(1, "0.1", "Completed", "Succeeded", 0.2),
+                ended(2, "0.2", "Stopped", "Succeeded", 1.8), ended(3, "0.3", "Completed", "Succeeded", 0.6),
+                ended(4, "0.4", "Stopped", "Succeeded", 0.4)), ENCODING, false);
+        assertThat(o.values()).containsExactly(0.2, 0.6, 0.6, 0.4);
+        assertThat(o.ranking()).containsExactly(0, 3, 1, 2);
+    }
+
+    @Test
+    void whenMaximisingTheWorstIsTheLowestAccuracy() {
+        Observations o = Observations.of(List.of(ended(1, "0.1", "Completed", "Succeeded", 0.9),
+                ended(2, "0.2", "Stopped", "Succeeded", 0.1), ended(3, "0.3", "Completed", "Succeeded", 0.7)), ENCODING, true);
+        assertThat(o.values()).containsExactly(-0.9, -0.7, -0.7);
+    }
+
+    @Test
+    void stoppedTrialsKeepTheirValuesWhileNoneHasFinished() {
+        Observations o = Observations.of(List.of(ended(1, "0.1", "Stopped", "Succeeded", 1.8),
+                ended(2, "0.2", "Stopped", "Succeeded", 0.9)), ENCODING, false);
+        assertThat(o.values()).containsExactly(1.8, 0.9);
+    }
+}
