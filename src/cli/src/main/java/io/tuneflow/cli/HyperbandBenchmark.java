@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -42,8 +43,9 @@ import software.amazon.awssdk.services.sagemaker.model.CreateHyperParameterTunin
  * space, budget of 3N jobs) runs with TargetObjectiveMetricValue set to Random's best, so it ends when it gets there.
  * Training is counted in epochs — every epoch a trainer logs, including those of trials cut short or still running
  * when the target is reached — against Random's N·R. A Bayesian job with the same target runs beside it: how much of
- * Hyperband's saving comes from cutting trials short rather than from choosing configurations with a model. The
- * trainer and its learning curves are {@link LearningCurves}.
+ * Hyperband's saving comes from cutting trials short rather than from choosing configurations with a model; with
+ * {@code --early-stopping}, a Bayesian job with TrainingJobEarlyStoppingType Auto too. The trainer and its learning
+ * curves are {@link LearningCurves}.
  *
  * <p>With {@code --simulate} the same jobs run in an {@link EpochLoop} instead of the engine: no processes, every
  * running trial one epoch per step. The engine's runs depend on which trainer happens to log first (rung cut-offs and
@@ -233,7 +235,7 @@ final class HyperbandBenchmark implements Callable<Integer> {
         out.printf("%n  %s curves, %d dimensions%n", family, d);
         StringBuilder header = new StringBuilder(String.format("  %-5s %12s %8s", "seed", "random best", "random"));
         for (String subject : subjects) {
-            header.append(String.format(" %20s", subject.toLowerCase(java.util.Locale.ROOT) + " (jobs)"));
+            header.append(String.format(" %20s", subject.toLowerCase(Locale.ROOT) + " (jobs)"));
         }
         header.append(" ratios");
         out.println(header);

@@ -33,6 +33,9 @@ import java.util.SplittableRandom;
  *       is bad when the cause may be a lost instance, and would distort the standardised scale — but they are believed
  *       at the mean clamped at the best so far (never lowering the incumbent: they will give no value), so the exact
  *       configuration is not proposed again while its neighbourhood still is.</li>
+ *   <li>A stopped trial's objective (early stopping, StopTrainingJob) is a value part-way through training: it counts
+ *       no worse than the worst finished trial's ({@link Observations}), or it would squash the finished trials'
+ *       differences on the standardised scale.</li>
  *   <li>Integers are evaluated at the integer itself and categoricals at the category (see {@link CubeEncoding}):
  *       the model only ever sees configurations a trial can have, so an integer's observed cell has no variance left
  *       to tempt expected improvement — rounding a continuous proposal afterwards would re-propose tried values.</li>
