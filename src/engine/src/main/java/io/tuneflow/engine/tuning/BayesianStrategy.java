@@ -6,8 +6,11 @@ import io.tuneflow.engine.tuning.bayes.LogExpectedImprovement;
 import io.tuneflow.engine.tuning.bayes.RefitSchedule;
 import io.tuneflow.engine.tuning.bayes.ShiftedSobolSequence;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -39,6 +42,12 @@ import java.util.SplittableRandom;
  *   <li>Integers are evaluated at the integer itself and categoricals at the category (see {@link CubeEncoding}):
  *       the model only ever sees configurations a trial can have, so an integer's observed cell has no variance left
  *       to tempt expected improvement — rounding a continuous proposal afterwards would re-propose tried values.</li>
+ *   <li>When every range is integer or categorical ({@link FiniteSpace}), each configuration is proposed once while
+ *       untried ones remain: a design point that lands on a tried configuration is replaced by an untried one drawn at
+ *       random, and the model's pick is the untried configuration with the highest expected improvement — all of them
+ *       scored when there are at most {@value #SCORED_EXHAUSTIVELY}, else the search's pick or, when that was tried,
+ *       the best of {@value #UNTRIED_DRAWS} untried ones drawn at random. Without it a converged model re-proposed its
+ *       best: 106 of 200 trials repeated a configuration in a 19,880-configuration space (docs/bayesian.md).</li>
  *   <li>Reproducible: the suggestions are a function of RandomSeed and the history alone (what is cached to save time
  *       is a pure function of the history too).</li>
  * </ul>
@@ -47,6 +56,12 @@ public final class BayesianStrategy implements Strategy {
 
     /** {@link IndexedRandom}'s purpose for the candidates of a model pick. */
     private static final long MODEL_PICKS = 0x4250494B532D31L;
+    /** {@link IndexedRandom}'s purpose for a design point's replacement when its configuration was tried. */
+    private static final long DESIGN_REPLACEMENTS = 0x44455349474E32L;
+    /** Up to this many configurations, a finite space's untried ones are all scored by the acquisition. */
+    static final int SCORED_EXHAUSTIVELY = 4096;
+    /** Untried configurations drawn and scored when a larger finite space's search ends on a tried one. */
+    private static final int UNTRIED_DRAWS = 1024;
 
     private final SearchSpace space;
     private final boolean maximize;
@@ -58,6 +73,8 @@ public final class BayesianStrategy implements Strategy {
     private final List<Trial> prior;
     /** Whether picks made while other trials are pending stay in a {@link TrustRegion} while the search improves. */
     private final boolean localBatches;
+    /** When every range is integer or categorical: picks are untried configurations while any remain. */
+    private final Optional<FiniteSpace> finite;
 
     /**
      * @param maximize whether the objective is maximised (else minimised)
@@ -84,6 +101,7 @@ public final class BayesianStrategy implements Strategy {
         this.schedule = new RefitSchedule(encoding.categorical(), seed);
         this.initialDesign = initialDesignSize(space.dimensions().size());
         this.prior = List.copyOf(prior);
+        this.finite = FiniteSpace.of(space);
     }
 
     /**
@@ -125,25 +143,36 @@ public final class BayesianStrategy implements Strategy {
         List<Trial> everything = new ArrayList<>(prior);
         everything.addAll(history);
         Observations observations = Observations.of(everything, encoding, maximize);
+        Set<List<String>> tried = finite.map(f -> f.triedIn(everything)).orElseGet(HashSet::new);
         List<double[]> picks = new ArrayList<>();
         List<Map<String, String>> out = new ArrayList<>();
         for (int k = 0; k < count; k++) {
             int index = history.size() + k;
             double[] unit = prior.size() + index < initialDesign || observations.size() < 2 || encoding.size() == 0
-                    ? designPoint(index)
-                    : modelPick(observations, picks, index);
+                    ? designPoint(index, tried)
+                    : modelPick(observations, picks, index, tried);
             picks.add(unit);
+            finite.ifPresent(f -> tried.add(f.keyAt(unit)));
             out.add(space.valuesAt(unit));
         }
         return out;
     }
 
-    /** The index-th point of the shifted Sobol design (it continues past the design while too few trials succeed). */
-    private double[] designPoint(int index) {
-        return new ShiftedSobolSequence(Math.max(1, encoding.size()), seed).points(index, 1)[0];
+    /**
+     * The index-th point of the shifted Sobol design (it continues past the design while too few trials succeed). In
+     * a finite space a point whose configuration was tried — coarse cells make that common: a 6-point design in a
+     * 3 × 2 space repeated two — is replaced by an untried configuration drawn uniformly.
+     */
+    private double[] designPoint(int index, Set<List<String>> tried) {
+        double[] point = new ShiftedSobolSequence(Math.max(1, encoding.size()), seed).points(index, 1)[0];
+        if (finite.isEmpty() || !tried.contains(finite.get().keyAt(point))) {
+            return point;
+        }
+        SplittableRandom random = IndexedRandom.stream(seed, DESIGN_REPLACEMENTS, index);
+        return finite.get().untried(tried, random).orElse(point);
     }
 
-    private double[] modelPick(Observations observations, List<double[]> picks, int index) {
+    private double[] modelPick(Observations observations, List<double[]> picks, int index, Set<List<String>> tried) {
         int n = observations.size();
         double[][] inputs = new double[n][];
         for (int i = 0; i < n; i++) {
@@ -173,6 +202,27 @@ public final class BayesianStrategy implements Strategy {
         }
         SplittableRandom random = IndexedRandom.stream(seed, MODEL_PICKS, index);
         LogExpectedImprovement acquisition = new LogExpectedImprovement(model, incumbent);
+        if (finite.isPresent() && finite.get().size() <= SCORED_EXHAUSTIVELY) {
+            List<double[]> untried = finite.get().untried(tried, SCORED_EXHAUSTIVELY);
+            if (!untried.isEmpty()) {
+                return best(untried, acquisition);
+            }
+        }
+        double[] pick = searched(observations, picks, acquisition, incumbents, hyperparameters, random);
+        if (finite.isPresent() && tried.contains(finite.get().keyAt(pick))) {
+            // A finite space too large to score whole, whose search ended on a configuration tried already.
+            List<double[]> untried = new ArrayList<>();
+            for (int i = 0; i < UNTRIED_DRAWS; i++) {
+                finite.get().untried(tried, random).ifPresent(untried::add);
+            }
+            return untried.isEmpty() ? pick : best(untried, acquisition);
+        }
+        return pick;
+    }
+
+    /** The acquisition's maximum over the cube, or over the trust region for a parallel pick while the search improves. */
+    private double[] searched(Observations observations, List<double[]> picks, LogExpectedImprovement acquisition,
+                              List<double[]> incumbents, KernelHyperparameters hyperparameters, SplittableRandom random) {
         boolean pending = !observations.running().isEmpty() || !picks.isEmpty();
         if (localBatches && pending) {
             TrustRegion region = TrustRegion.replayed(observations.values(), initialDesign, encoding.size());
@@ -183,6 +233,20 @@ public final class BayesianStrategy implements Strategy {
             }
         }
         return new AcquisitionSearch(encoding, acquisition).maximize(random, incumbents);
+    }
+
+    /** The candidate with the highest acquisition value; the first of equals. */
+    private double[] best(List<double[]> candidates, LogExpectedImprovement acquisition) {
+        double[] best = candidates.get(0);
+        double bestValue = Double.NEGATIVE_INFINITY;
+        for (double[] candidate : candidates) {
+            double value = acquisition.value(encoding.inputOf(candidate));
+            if (value > bestValue) {
+                best = candidate;
+                bestValue = value;
+            }
+        }
+        return best;
     }
 
     /** For tests and benchmarks: how many hyperparameter fits have run. */

@@ -3,6 +3,8 @@ package io.tuneflow.engine.tuning;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 
@@ -23,8 +25,11 @@ import java.util.TreeSet;
  *   <li>A third of the configurations are drawn at random whatever the model says (BOHB's default random fraction):
  *       when early levels mislead, the model's picks are the ones cut, and random picks keep Hyperband's guarantee of
  *       eventually trying every region.</li>
- *   <li>Reproducible: whether the n-th configuration is random, and which, depends only on RandomSeed and n; the
- *       model's picks only on RandomSeed and the history.</li>
+ *   <li>When every range is integer or categorical, random and model picks alike are configurations no trial has had,
+ *       while any remain ({@link FiniteSpace}).</li>
+ *   <li>Reproducible: whether the n-th configuration is random depends only on RandomSeed and n, which one only on
+ *       RandomSeed and n (and in a finite space, the configurations tried before it); the model's picks only on
+ *       RandomSeed and the history.</li>
  * </ul>
  */
 public final class HyperbandStrategy implements Strategy {
@@ -43,6 +48,7 @@ public final class HyperbandStrategy implements Strategy {
     private final List<Integer> levels;
     private final RandomStrategy random;
     private final BayesianStrategy model;
+    private final Optional<FiniteSpace> finite;
     /** Warm-start parents' trials, with their curves: observations before this job's own. */
     private final List<Trial> prior;
 
@@ -61,6 +67,7 @@ public final class HyperbandStrategy implements Strategy {
         this.levels = levels;
         this.random = randomDraws(space, seed);
         this.model = BayesianStrategy.withoutLocalBatches(space, maximize, seed);
+        this.finite = FiniteSpace.of(space);
         this.prior = List.copyOf(prior);
     }
 
@@ -106,7 +113,7 @@ public final class HyperbandStrategy implements Strategy {
         SplittableRandom coin = IndexedRandom.stream(seed, RANDOM_OR_MODEL, n);
         int minimum = BayesianStrategy.initialDesignSize(space.dimensions().size());
         if (coin.nextDouble() < RANDOM_SHARE || space.dimensions().isEmpty()) {
-            return random.configuration(n);
+            return randomConfiguration(n, known);
         }
         for (int level : levels) {
             List<Trial> atLevel = known.stream().map(t -> atLevel(t, level)).toList();
@@ -115,7 +122,12 @@ public final class HyperbandStrategy implements Strategy {
                 return model.suggest(1, atLevel).get(0);
             }
         }
-        return random.configuration(n);
+        return randomConfiguration(n, known);
+    }
+
+    /** The n-th random configuration; in a {@link FiniteSpace}, not one of the known trials' while others remain. */
+    private Map<String, String> randomConfiguration(int n, List<Trial> known) {
+        return random.configuration(n, finite.map(f -> f.triedIn(known)).orElseGet(Set::of));
     }
 
     /**

@@ -1,13 +1,19 @@
 package io.tuneflow.engine.tuning;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * Random search: each dimension drawn uniformly on the unit interval and mapped through the range's scaling.
- * Reproducible: the n-th configuration depends only on RandomSeed and n, not on timing or parallelism.
+ * Random search: each dimension drawn uniformly on the unit interval and mapped through the range's scaling. When every
+ * range is integer or categorical, a configuration already tried is drawn again ({@link FiniteSpace}): SageMaker's
+ * job limit there is the number of combinations, each meant to be trained once. Reproducible: the n-th configuration
+ * depends only on RandomSeed, n and (in such a space) which configurations came before it — not on timing or
+ * parallelism.
  */
 public final class RandomStrategy implements Strategy {
 
@@ -17,6 +23,7 @@ public final class RandomStrategy implements Strategy {
     private final SearchSpace space;
     private final long seed;
     private final long purpose;
+    private final Optional<FiniteSpace> finite;
 
     public RandomStrategy(SearchSpace space, long seed) {
         this(space, seed, CONFIGURATIONS);
@@ -26,6 +33,7 @@ public final class RandomStrategy implements Strategy {
         this.space = space;
         this.seed = seed;
         this.purpose = purpose;
+        this.finite = FiniteSpace.of(space);
     }
 
     /**
@@ -42,18 +50,30 @@ public final class RandomStrategy implements Strategy {
 
     @Override
     public List<Map<String, String>> suggest(int count, List<Trial> history) {
+        Set<List<String>> tried = finite.map(f -> f.triedIn(history)).orElseGet(HashSet::new);
         List<Map<String, String>> out = new ArrayList<>();
         for (int k = 0; k < count; k++) {
-            out.add(configuration(history.size() + k));
+            Map<String, String> configuration = configuration(history.size() + k, tried);
+            finite.ifPresent(f -> tried.add(f.keyOf(configuration)));
+            out.add(configuration);
         }
         return out;
     }
 
+    /** The n-th configuration with nothing tried before it. */
     Map<String, String> configuration(int n) {
+        return configuration(n, Set.of());
+    }
+
+    /**
+     * The n-th configuration: the n-th stream's first draw, or in a finite space, while it is one of {@code tried}, a
+     * later draw of the same stream (the first draw again once every configuration has been tried).
+     */
+    Map<String, String> configuration(int n, Set<List<String>> tried) {
         SplittableRandom random = IndexedRandom.stream(seed, purpose, n);
-        double[] point = new double[space.dimensions().size()];
-        for (int d = 0; d < point.length; d++) {
-            point[d] = random.nextDouble();
+        double[] point = FiniteSpace.uniformPoint(random, space.dimensions().size());
+        if (finite.isPresent() && tried.contains(finite.get().keyAt(point))) {
+            point = finite.get().untried(tried, random).orElse(point);
         }
         return space.valuesAt(point);
     }

@@ -198,6 +198,22 @@ class LocalEngineComponentTest {
     }
 
     @Test
+    void bayesianSearchOverDiscreteRangesTrainsEachConfigurationOnce() throws Exception {
+        // 2 × 3 configurations and as many jobs as SageMaker allows: 3 at a time, every one a new configuration
+        create(request("discrete-demo", "Bayesian",
+                "{\"IntegerParameterRanges\": [{\"Name\": \"epochs\", \"MinValue\": \"1\", \"MaxValue\": \"3\"}],"
+                        + " \"CategoricalParameterRanges\": [{\"Name\": \"lr\", \"Values\": [\"0.01\", \"0.03\"]}]}",
+                6, 3).replace("\"epochs\": \"3\", ", ""));
+        DescribeHyperParameterTuningJobResponse described = awaitEnd("discrete-demo");
+        assertThat(described.trainingJobStatusCounters().completed()).isEqualTo(6);
+        List<Map<String, String>> tried = sageMaker.listTrainingJobsForHyperParameterTuningJobPaginator(b -> b
+                .hyperParameterTuningJobName("discrete-demo")).trainingJobSummaries().stream()
+                .map(HyperParameterTrainingJobSummary::tunedHyperParameters).toList();
+        assertThat(new java.util.HashSet<>(tried)).hasSize(6);
+        assertThat(described.bestTrainingJob().tunedHyperParameters()).isEqualTo(Map.of("lr", "0.03", "epochs", "3"));
+    }
+
+    @Test
     void errorsAreSageMakersExceptions() throws Exception {
         String json = request("dup-demo", "Random",
                 "{\"ContinuousParameterRanges\": [{\"Name\": \"lr\", \"MinValue\": \"0.001\", \"MaxValue\": \"0.1\"}]}", 1, 1);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -156,6 +157,23 @@ class HyperbandStrategyTest {
         }
         assertThat(picks).isNotEmpty();
         assertThat(medianDistance(picks, 0.25, 0.75)).isLessThan(0.06);
+    }
+
+    @Test
+    void inAFiniteSpaceItsModelAndRandomPicksAreNewConfigurations() {
+        // 5 × 4 = 20 configurations and 20 trials: random and model picks alike must skip the ones tried
+        SearchSpace grid = new SearchSpace(List.of(new Dimension.Integer("a", 1, 5, Scaling.LINEAR),
+                new Dimension.Categorical("b", List.of("w", "x", "y", "z"))));
+        for (long seed = 1; seed <= 5; seed++) {
+            HyperbandStrategy strategy = new HyperbandStrategy(grid, SCHEDULE, false, seed);
+            List<Trial> history = new ArrayList<>();
+            for (int n = 1; n <= 20; n++) {
+                Map<String, String> c = strategy.suggest(1, history).get(0);
+                double loss = Math.abs(Integer.parseInt(c.get("a")) - 2) + (c.get("b").equals("y") ? 0 : 1);
+                history.add(ended(n, c, List.of(loss + 1, loss + 0.5, loss), false));
+            }
+            assertThat(new HashSet<>(history.stream().map(Trial::tunedHyperParameters).toList())).hasSize(20);
+        }
     }
 
     @Test

@@ -86,6 +86,27 @@ class RandomStrategyTest {
         assertThat(new RandomStrategy(CUBE, 10).configuration(17)).isNotEqualTo(strategy.configuration(17));
     }
 
+    @Test
+    void inAFiniteSpaceNoConfigurationRepeatsWhileOthersRemain() {
+        // 4 × 3 = 12 configurations; twelve independent draws repeat one with probability 1 - 12!/12^12 (over 0.99)
+        SearchSpace space = new SearchSpace(List.of(new Dimension.Integer("layers", 1, 4, Scaling.LINEAR),
+                new Dimension.Categorical("optimizer", List.of("sgd", "adam", "rmsprop"))));
+        for (long seed = 1; seed <= 20; seed++) {
+            RandomStrategy strategy = new RandomStrategy(space, seed);
+            List<Trial> history = new ArrayList<>();
+            for (int n = 0; n < 12; n++) {
+                // one at a time, as trials finish, and three at once, as parallel slots open: the same configurations
+                Map<String, String> next = strategy.suggest(1, history).get(0);
+                history.add(TrialFixtures.completed(n + 1, next, 1.0));
+            }
+            assertThat(new HashSet<>(history.stream().map(Trial::tunedHyperParameters).toList())).hasSize(12);
+            List<Map<String, String>> batch = strategy.suggest(3, history.subList(0, 9));
+            assertThat(batch).isEqualTo(history.subList(9, 12).stream().map(Trial::tunedHyperParameters).toList());
+            // every configuration tried: the stream's first draw again, rather than nothing
+            assertThat(strategy.suggest(1, history)).containsExactly(strategy.configuration(12));
+        }
+    }
+
     private static double correlation(double[] a, double[] b) {
         double ma = 0, mb = 0;
         for (int i = 0; i < a.length; i++) {
