@@ -213,6 +213,9 @@ class Problem:
     def evaluate_sampled(self, params):
         return self.function({r.name: r.as_trainer_string(params[r.name]) for r in self.ranges})
 
+    def trainer_strings(self, params):
+        return tuple(r.as_trainer_string(params[r.name]) for r in self.ranges)
+
     def better(self, candidate, incumbent):
         return candidate > incumbent if self.maximize else candidate < incumbent
 
@@ -277,7 +280,8 @@ SAMPLERS = {
 
 
 def run_once(problem, sampler_name, trials, seed, points):
-    """One study; returns the best value and {observations: sampler milliseconds of the ask made at that count}.
+    """One study; returns the best value, {observations: sampler milliseconds of the ask made at that count} and how
+    many trials repeated an earlier trial's configuration (as the hyperparameter strings a trainer would receive).
 
     On a noisy problem the study is told noisy values (its own draws, seeded by the run's seed; the Java harness
     draws its own), and the best value is the noiseless one at the best-observed configuration.
@@ -288,6 +292,7 @@ def run_once(problem, sampler_name, trials, seed, points):
     distributions = problem.distributions()
     best = best_observed = None
     overhead = {}
+    trained, repeats = set(), 0
     for observations in range(trials + 1):
         sampler.take()
         trial = study.ask(distributions)
@@ -296,12 +301,15 @@ def run_once(problem, sampler_name, trials, seed, points):
             overhead[observations] = millis
         if observations == trials:
             break  # the last ask only measures the overhead at `trials` observations, as the Java harness does
+        configuration = problem.trainer_strings(trial.params)
+        repeats += configuration in trained
+        trained.add(configuration)
         value = problem.evaluate_sampled(trial.params)
         observed = value + problem.noise * noise.gauss(0, 1) if problem.noise > 0 else value
         study.tell(trial, observed)
         if best_observed is None or problem.better(observed, best_observed):
             best_observed, best = observed, value
-    return best, overhead
+    return best, overhead, repeats
 
 
 def series(problem, sampler_name, trials, first_seed, seeds, points):
@@ -309,16 +317,17 @@ def series(problem, sampler_name, trials, first_seed, seeds, points):
           file=sys.stderr, flush=True)
     # A discarded warm-up (imports, first torch calls), long enough to leave the samplers' random start-up phase.
     run_once(problem, sampler_name, min(trials, 20), 0, set())
-    regrets, overhead = [], {p: [] for p in points}
+    regrets, repeats, overhead = [], [], {p: [] for p in points}
     for seed in range(first_seed, first_seed + seeds):
-        best, at = run_once(problem, sampler_name, trials, seed, set(points))
+        best, at, repeated = run_once(problem, sampler_name, trials, seed, set(points))
         regrets.append(abs(best - problem.optimum))
+        repeats.append(repeated)
         for p, ms in at.items():
             overhead[p].append(ms)
     return {
         "problem": problem.name, "optimizer": "optuna " + sampler_name, "mode": "sequential", "trials": trials,
         "seeds": list(range(first_seed, first_seed + seeds)), "regrets": regrets,
-        "overheadMillisAt": {str(p): v for p, v in overhead.items() if v},
+        "repeats": repeats, "overheadMillisAt": {str(p): v for p, v in overhead.items() if v},
         "regret": summary(regrets),
         "overheadMillis": {str(p): summary(v) for p, v in overhead.items() if v},
     }

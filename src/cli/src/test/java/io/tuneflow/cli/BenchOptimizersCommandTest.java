@@ -22,11 +22,12 @@ class BenchOptimizersCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode report = new ObjectMapper().readTree(run.out());
         assertThat(report.get("optuna").isNull()).isTrue();
-        assertThat(report.get("results")).hasSize(28); // 7 problems × (bayesian, random) × (sequential, parallel 3)
+        assertThat(report.get("results")).hasSize(32); // 8 problems × (bayesian, random) × (sequential, parallel 3)
         JsonNode first = report.get("results").get(0);
         assertThat(first.get("problem").asText()).isEqualTo("branin");
         assertThat(first.get("optimizer").asText()).isEqualTo("tuneflow bayesian");
         assertThat(first.get("regrets")).hasSize(2);
+        assertThat(first.get("repeats")).hasSize(2);
         assertThat(first.get("regret").get("median").isNumber()).isTrue();
         assertThat(first.get("overheadMillis").has("4")).isTrue();
         JsonNode overhead = report.get("overhead").get(0);
@@ -34,7 +35,7 @@ class BenchOptimizersCommandTest {
         assertThat(overhead.get("overheadMillisAt").has("4")).isTrue();
         assertThat(overhead.get("overheadMillisAt").has("6")).isTrue();
         // per problem: Bayesian at parallel 3 against Bayesian sequential, Bayesian against random search
-        assertThat(report.get("comparisons")).hasSize(14);
+        assertThat(report.get("comparisons")).hasSize(16);
         JsonNode comparison = report.get("comparisons").get(0);
         assertThat(comparison.get("subject").asText()).isEqualTo("tuneflow bayesian parallel 3");
         assertThat(comparison.get("reference").asText()).isEqualTo("tuneflow bayesian sequential");

@@ -14,15 +14,17 @@ import java.util.TreeMap;
  * @param optimizer         e.g. {@code tuneflow random}, {@code optuna TPE}
  * @param mode              {@code sequential} or {@code parallel N}
  * @param regrets           |best found - known optimum| after {@code trials} trials, one per seed
+ * @param repeats           trials that repeated an earlier trial's configuration, one count per seed
  * @param overheadMillisAt  per observation count: the wall time of the suggestion made at that many observations,
  *                          one per seed
  */
 public record BenchResult(String problem, String optimizer, String mode, int trials, List<Long> seeds,
-                          List<Double> regrets, Map<Integer, List<Double>> overheadMillisAt) {
+                          List<Double> regrets, List<Integer> repeats, Map<Integer, List<Double>> overheadMillisAt) {
 
     public BenchResult {
         seeds = List.copyOf(seeds);
         regrets = List.copyOf(regrets);
+        repeats = List.copyOf(repeats);
         overheadMillisAt = Map.copyOf(overheadMillisAt);
     }
 
@@ -34,6 +36,12 @@ public record BenchResult(String problem, String optimizer, String mode, int tri
     @JsonProperty(value = "regret", access = JsonProperty.Access.READ_ONLY)
     public Summary regret() {
         return Summary.of(regrets);
+    }
+
+    /** Repeated configurations per run, on average over seeds. */
+    @JsonIgnore
+    public double meanRepeats() {
+        return repeats.stream().mapToInt(Integer::intValue).average().orElse(0);
     }
 
     @JsonIgnore

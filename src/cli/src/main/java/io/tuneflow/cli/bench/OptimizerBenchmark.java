@@ -36,16 +36,19 @@ public final class OptimizerBenchmark {
         run(problem, strategy, parallel, trials, WARM_UP_SEED);
         List<Long> seedList = new ArrayList<>();
         List<Double> regrets = new ArrayList<>();
+        List<Integer> repeats = new ArrayList<>();
         Map<Integer, List<Double>> overhead = new LinkedHashMap<>();
         for (long seed = firstSeed; seed < firstSeed + seeds; seed++) {
             RunOutcome outcome = run(problem, strategy, parallel, trials, seed);
             seedList.add(seed);
             regrets.add(problem.regret(outcome.best()));
+            repeats.add(outcome.repeats());
             for (int point : overheadPoints) {
                 outcome.overheadMillisAt(point).ifPresent(ms -> overhead.computeIfAbsent(point, p -> new ArrayList<>()).add(ms));
             }
         }
-        return new BenchResult(problem.name(), "tuneflow " + strategy, BenchResult.mode(parallel), trials, seedList, regrets, overhead);
+        return new BenchResult(problem.name(), "tuneflow " + strategy, BenchResult.mode(parallel), trials, seedList, regrets, repeats,
+                overhead);
     }
 
     private RunOutcome run(BenchProblem problem, String strategy, int parallel, int trials, long seed) {

@@ -8,7 +8,6 @@ import java.util.Optional;
 /** The text form of an {@link OptimizerReport}: one table of regret and overhead, one of overhead at larger histories. */
 public final class ReportTable {
 
-    private static final String ROW = "%-15s %-17s %-11s %13s %11s  %-22s %13s%n";
 
     private ReportTable() {
     }
@@ -21,14 +20,17 @@ public final class ReportTable {
                 report.trials(), report.seeds(), report.firstSeed(), report.firstSeed() + report.seeds() - 1,
                 m.cores(), m.os(), m.java(), optuna);
         out.printf("regret = |best found - known optimum| after %d trials, median and IQR over seeds; overhead = wall time"
-                + " inside suggest (tuneflow) or inside the sampler (Optuna) at %d observations, median over seeds%n%n",
+                + " inside suggest (tuneflow) or inside the sampler (Optuna) at %d observations, median over seeds;"
+                + " repeats = trials that trained a configuration an earlier trial had, mean per run%n%n",
                 report.trials(), report.trials());
-        out.printf(ROW, "problem", "optimizer", "mode", "median regret", "IQR", "[Q1, Q3]", "overhead (ms)");
+        int problemWidth = report.results().stream().mapToInt(r -> r.problem().length()).max().orElse(0);
+        String row = "%-" + Math.max(15, problemWidth) + "s %-17s %-11s %13s %11s  %-22s %13s %8s%n";
+        out.printf(row, "problem", "optimizer", "mode", "median regret", "IQR", "[Q1, Q3]", "overhead (ms)", "repeats");
         for (BenchResult r : report.results()) {
             Summary regret = r.regret();
-            out.printf(ROW, r.problem(), r.optimizer(), r.mode(), figure(regret.median()), figure(regret.iqr()),
+            out.printf(row, r.problem(), r.optimizer(), r.mode(), figure(regret.median()), figure(regret.iqr()),
                     "[" + figure(regret.lowerQuartile()) + ", " + figure(regret.upperQuartile()) + "]",
-                    median(r.overheadAt(r.trials())));
+                    median(r.overheadAt(r.trials())), repeats(r.meanRepeats()));
         }
         printComparisons(report.comparisons(), out);
         if (report.overhead().isEmpty()) {
@@ -62,6 +64,10 @@ public final class ReportTable {
                     "[" + figure(c.low()) + ", " + figure(c.high()) + "]", "≤ " + figure(c.target()),
                     c.verdict().name().toLowerCase(Locale.ROOT));
         }
+    }
+
+    private static String repeats(double mean) {
+        return mean == 0 ? "0" : String.format(Locale.ROOT, "%.1f", mean);
     }
 
     private static String median(Optional<Summary> summary) {

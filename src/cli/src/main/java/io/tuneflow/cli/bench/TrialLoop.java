@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -52,6 +54,8 @@ public final class TrialLoop {
         List<TimedSuggestion> timings = new ArrayList<>();
         double bestObserved = Double.NaN;
         double best = Double.NaN; // the noiseless value at the best-observed configuration
+        Set<Map<String, String>> trained = new HashSet<>();
+        int repeats = 0;
         int observations = 0;
         boolean exhausted = false;
         while ((!exhausted && history.size() < trials) || !running.isEmpty()) {
@@ -60,6 +64,9 @@ public final class TrialLoop {
                 if (next == null) {
                     exhausted = true; // a finite strategy (Grid) ran out
                     continue;
+                }
+                if (!trained.add(next)) {
+                    repeats++;
                 }
                 history.add(started(history.size() + 1, next));
                 running.addLast(history.size() - 1);
@@ -77,7 +84,7 @@ public final class TrialLoop {
             }
         }
         suggest(history, observations, 0, timings);
-        return new RunOutcome(history.size(), best, timings);
+        return new RunOutcome(history.size(), best, repeats, timings);
     }
 
     private Map<String, String> suggest(List<Trial> history, int observations, int pending, List<TimedSuggestion> timings) {

@@ -13,7 +13,7 @@ class MedianRatioTest {
 
     private static BenchResult row(String problem, String optimizer, int parallel, List<Double> regrets) {
         List<Long> seeds = IntStream.rangeClosed(1, regrets.size()).mapToLong(i -> i).boxed().toList();
-        return new BenchResult(problem, optimizer, BenchResult.mode(parallel), 50, seeds, regrets, Map.of());
+        return new BenchResult(problem, optimizer, BenchResult.mode(parallel), 50, seeds, regrets, List.of(), Map.of());
     }
 
     /** 1 … 20 times a scale: median 10.5 × scale. */

@@ -94,6 +94,13 @@ class TrialLoopTest {
     }
 
     @Test
+    void countsTrialsThatRepeatAnEarlierTrialsConfiguration() {
+        // x1 cycles through 0..9: trials 11 and 12 train the configurations of trials 1 and 2 again
+        assertThat(new TrialLoop(BRANIN, new RecordingStrategy(Integer.MAX_VALUE), 3).run(10).repeats()).isZero();
+        assertThat(new TrialLoop(BRANIN, new RecordingStrategy(Integer.MAX_VALUE), 3).run(12).repeats()).isEqualTo(2);
+    }
+
+    @Test
     void aStrategyThatRunsOutEndsTheRunEarly() {
         RunOutcome outcome = new TrialLoop(BRANIN, new RecordingStrategy(4), 3).run(10);
         assertThat(outcome.trials()).isEqualTo(4);

@@ -47,7 +47,7 @@ import java.util.SplittableRandom;
  *       random, and the model's pick is the untried configuration with the highest expected improvement — all of them
  *       scored when there are at most {@value #SCORED_EXHAUSTIVELY}, else the search's pick or, when that was tried,
  *       the best of {@value #UNTRIED_DRAWS} untried ones drawn at random. Without it a converged model re-proposed its
- *       best: 106 of 200 trials repeated a configuration in a 19,880-configuration space (docs/bayesian.md).</li>
+ *       best: in a 19,880-configuration space 106 of 200 trials repeated one, on average over two seeds (docs/bayesian.md).</li>
  *   <li>Reproducible: the suggestions are a function of RandomSeed and the history alone (what is cached to save time
  *       is a pure function of the history too).</li>
  * </ul>
