@@ -12,11 +12,11 @@ import java.util.SplittableRandom;
 /**
  * The configurations of a search space whose ranges are all integer or categorical: there are finitely many, and
  * SageMaker refuses a tuning job that asks for more training jobs than that ("You don't have enough combinations of
- * hyperparameter ranges"; validation rule {@code ranges.discrete-combinations}). It asks because it means to train
- * each combination at most once. A strategy that proposes a configuration already trained spends one of those jobs on
- * a result it has (with a deterministic trainer, exactly the same result): in a 3 × 2 space, a 6-point space-filling
- * design mapped onto the cells repeated two of them. So the Random, Bayesian and Hyperband strategies propose untried
- * configurations while any remain ({@link #untried}).
+ * hyperparameter ranges"; validation rule {@code ranges.discrete-combinations}), a limit that makes sense only if
+ * each combination is trained at most once. A strategy that proposes a configuration already trained spends one of
+ * those jobs on a result it has (with a deterministic trainer, exactly the same result): in a 3 × 2 space, a 6-point
+ * space-filling design mapped onto the cells repeated one or two of them. So the Random, Bayesian and Hyperband
+ * strategies propose untried configurations while any remain ({@link #untried}).
  *
  * <p>Configurations are compared by their canonical values — the strings {@link Dimension#valueAt} gives — so "3.0"
  * from a tool that writes integers as floats is the same configuration as "3".
