@@ -57,4 +57,27 @@ class ObservationsTest {
                 ended(2, "0.2", "Stopped", "Succeeded", 0.9)), ENCODING, false);
         assertThat(o.values()).containsExactly(1.8, 0.9);
     }
+
+    @Test
+    void aDivergedTrialsValueIsHeldAtTheOutlierFence() {
+        // 1, 2, 3, 4, 5 and a diverged 3.4e38: Q1 = 2.25, Q3 = 4.75, so the fence is 4.75 + 10 × 2.5 = 29.75
+        double[] objectives = {1, 2, 3, 4, 5, 3.4e38};
+        List<Trial> trials = new java.util.ArrayList<>();
+        for (int i = 0; i < objectives.length; i++) {
+            trials.add(ended(i + 1, "0." + (i + 1), "Completed", "Succeeded", objectives[i]));
+        }
+        assertThat(Observations.of(trials, ENCODING, false).values()).containsExactly(1, 2, 3, 4, 5, 29.75);
+        // maximised, the bad direction is the low one: minimising -1 … -5 and 1e30, Q1 = -3.75 and Q3 = -1.25, so an
+        // objective of -1e30 is held at -1.25 + 10 × 2.5 = 23.75 (an objective of -23.75)
+        trials.set(5, ended(6, "0.6", "Completed", "Succeeded", -1e30));
+        assertThat(Observations.of(trials, ENCODING, true).values()).containsExactly(-1, -2, -3, -4, -5, 23.75);
+        // a value far out in the good direction is a result, not an outlier
+        trials.set(5, ended(6, "0.6", "Completed", "Succeeded", -1e30));
+        assertThat(Observations.of(trials, ENCODING, false).values()).containsExactly(1, 2, 3, 4, 5, -1e30);
+        // most values equal: no spread to judge by, nothing is held
+        List<Trial> flat = List.of(ended(1, "0.1", "Completed", "Succeeded", 1.0), ended(2, "0.2", "Completed", "Succeeded", 1.0),
+                ended(3, "0.3", "Completed", "Succeeded", 1.0), ended(4, "0.4", "Completed", "Succeeded", 1.0),
+                ended(5, "0.5", "Completed", "Succeeded", 50.0));
+        assertThat(Observations.of(flat, ENCODING, false).values()).containsExactly(1, 1, 1, 1, 50);
+    }
 }
