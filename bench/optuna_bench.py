@@ -87,6 +87,9 @@ TRAINING_LOSS_OPTIMIZERS = {
     "momentum": (0.20, 1.0, -1.5, -0.20, 5),
     "adam": (0.10, 2.0, -3.6, 0.10, 6),
 }
+# log10(learning_rate) above which training diverges, in synthetic-training-loss-diverging
+TRAINING_LOSS_DIVERGES_ABOVE = {"sgd": -1.3, "momentum": -1.6, "adam": -2.0}
+DIVERGED = 1e9
 
 
 def synthetic_training_loss(hp):
@@ -96,6 +99,12 @@ def synthetic_training_loss(hp):
     lr_miss = t - (offset + slope * layers)
     depth_miss = layers - depth
     return floor + width * lr_miss * lr_miss + 0.02 * depth_miss * depth_miss
+
+
+def synthetic_training_loss_diverging(hp):
+    if math.log10(float(hp["learning_rate"])) > TRAINING_LOSS_DIVERGES_ABOVE[hp["optimizer"]]:
+        return DIVERGED
+    return synthetic_training_loss(hp)
 
 
 def rosenbrock4(hp):
@@ -136,6 +145,7 @@ OBJECTIVES = {
     "branin": branin,
     "hartmann6": hartmann6,
     "synthetic-training-loss": synthetic_training_loss,
+    "synthetic-training-loss-diverging": synthetic_training_loss_diverging,
     "rosenbrock4": rosenbrock4,
     "styblinski-tang5": styblinski_tang5,
     "synthetic-accuracy": synthetic_accuracy,

@@ -12,6 +12,7 @@ public final class ObjectiveFunctions {
 
     static {
         for (ObjectiveFunction f : new ObjectiveFunction[] {new Branin(), new Hartmann6(), new SyntheticTrainingLoss(),
+                SyntheticTrainingLoss.diverging(),
                 new Rosenbrock4(), new StyblinskiTang5(), new SyntheticAccuracy()}) {
             BY_NAME.put(f.name(), f);
         }

@@ -61,6 +61,21 @@ class ObjectiveFunctionsTest {
     }
 
     @Test
+    void theDivergingTrainingLossIsTheTrainingLossBelowEachOptimizersLimitAndAHugeValueAbove() {
+        Map<String, String> best = Map.of("learning_rate", "0.001", "num_layers", "6", "optimizer", "adam");
+        assertThat(at("synthetic-training-loss-diverging", best)).isEqualTo(at("synthetic-training-loss", best));
+        // adam diverges above 0.01, momentum above 10^-1.6, sgd above 10^-1.3 (where sgd still trains well elsewhere)
+        assertThat(at("synthetic-training-loss-diverging", Map.of("learning_rate", "0.011", "num_layers", "6", "optimizer", "adam")))
+                .isEqualTo(1e9);
+        assertThat(at("synthetic-training-loss-diverging", Map.of("learning_rate", "0.009", "num_layers", "6", "optimizer", "adam")))
+                .isEqualTo(at("synthetic-training-loss", Map.of("learning_rate", "0.009", "num_layers", "6", "optimizer", "adam")));
+        assertThat(at("synthetic-training-loss-diverging", Map.of("learning_rate", "0.03", "num_layers", "5", "optimizer", "momentum")))
+                .isEqualTo(1e9);
+        assertThat(at("synthetic-training-loss-diverging", Map.of("learning_rate", "0.03", "num_layers", "3", "optimizer", "sgd")))
+                .isCloseTo(0.30 + 0.5 * Math.pow(Math.log10(0.03) + 1.45, 2), within(1e-12));
+    }
+
+    @Test
     void rosenbrockIsZeroAtOnesAndWorkedOutByHandElsewhere() {
         assertThat(at("rosenbrock4", Map.of("x1", "1", "x2", "1", "x3", "1", "x4", "1"))).isZero();
         // At the origin each of the three terms is 100 (0 - 0)^2 + (1 - 0)^2 = 1.
