@@ -8,7 +8,6 @@ import java.util.Optional;
 /** The text form of an {@link OptimizerReport}: one table of regret and overhead, one of overhead at larger histories. */
 public final class ReportTable {
 
-
     private ReportTable() {
     }
 

@@ -10,10 +10,10 @@ import java.util.SplittableRandom;
 
 /**
  * Random search: each dimension drawn uniformly on the unit interval and mapped through the range's scaling. When every
- * range is integer or categorical, a configuration already tried is drawn again ({@link FiniteSpace}): SageMaker's
- * job limit there is the number of combinations, each meant to be trained once. Reproducible: the n-th configuration
- * depends only on RandomSeed, n and (in such a space) which configurations came before it — not on timing or
- * parallelism.
+ * range is integer or categorical, a configuration already tried is drawn again ({@link FiniteSpace}): SageMaker caps
+ * such a job at the number of combinations, a limit that makes sense only if each is trained once. Reproducible: the
+ * n-th configuration depends only on RandomSeed, n and (in such a space) which configurations came before it — not
+ * on timing or parallelism.
  */
 public final class RandomStrategy implements Strategy {
 
