@@ -220,11 +220,9 @@ class Problem:
     def distributions(self):
         return {r.name: r.distribution() for r in self.ranges}
 
-    def evaluate_sampled(self, params):
-        return self.function({r.name: r.as_trainer_string(params[r.name]) for r in self.ranges})
-
-    def trainer_strings(self, params):
-        return tuple(r.as_trainer_string(params[r.name]) for r in self.ranges)
+    def trainer_hyperparameters(self, params):
+        """Optuna's sampled values as the hyperparameter strings a trainer receives."""
+        return {r.name: r.as_trainer_string(params[r.name]) for r in self.ranges}
 
     def better(self, candidate, incumbent):
         return candidate > incumbent if self.maximize else candidate < incumbent
@@ -311,10 +309,11 @@ def run_once(problem, sampler_name, trials, seed, points):
             overhead[observations] = millis
         if observations == trials:
             break  # the last ask only measures the overhead at `trials` observations, as the Java harness does
-        configuration = problem.trainer_strings(trial.params)
+        hyperparameters = problem.trainer_hyperparameters(trial.params)
+        configuration = tuple(hyperparameters.values())
         repeats += configuration in trained
         trained.add(configuration)
-        value = problem.evaluate_sampled(trial.params)
+        value = problem.function(hyperparameters)
         observed = value + problem.noise * noise.gauss(0, 1) if problem.noise > 0 else value
         study.tell(trial, observed)
         if best_observed is None or problem.better(observed, best_observed):

@@ -169,7 +169,7 @@ public final class BayesianStrategy implements Strategy {
             return point;
         }
         SplittableRandom random = IndexedRandom.stream(seed, DESIGN_REPLACEMENTS, index);
-        return finite.get().untried(tried, random).orElse(point);
+        return finite.get().drawUntried(tried, random).orElse(point);
     }
 
     private double[] modelPick(Observations observations, List<double[]> picks, int index, Set<List<String>> tried) {
@@ -203,7 +203,7 @@ public final class BayesianStrategy implements Strategy {
         SplittableRandom random = IndexedRandom.stream(seed, MODEL_PICKS, index);
         LogExpectedImprovement acquisition = new LogExpectedImprovement(model, incumbent);
         if (finite.isPresent() && finite.get().size() <= SCORED_EXHAUSTIVELY) {
-            List<double[]> untried = finite.get().untried(tried, SCORED_EXHAUSTIVELY);
+            List<double[]> untried = finite.get().listUntried(tried, SCORED_EXHAUSTIVELY);
             if (!untried.isEmpty()) {
                 return best(untried, acquisition);
             }
@@ -213,7 +213,7 @@ public final class BayesianStrategy implements Strategy {
             // A finite space too large to score whole, whose search ended on a configuration tried already.
             List<double[]> untried = new ArrayList<>();
             for (int i = 0; i < UNTRIED_DRAWS; i++) {
-                finite.get().untried(tried, random).ifPresent(untried::add);
+                finite.get().drawUntried(tried, random).ifPresent(untried::add);
             }
             return untried.isEmpty() ? pick : best(untried, acquisition);
         }

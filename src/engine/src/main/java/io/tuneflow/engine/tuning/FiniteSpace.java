@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
  * each combination is trained at most once. A strategy that proposes a configuration already trained spends one of
  * those jobs on a result it has (with a deterministic trainer, exactly the same result): in a 3 × 2 space, a 6-point
  * space-filling design mapped onto the cells repeated one or two of them. So the Random, Bayesian and Hyperband
- * strategies propose untried configurations while any remain ({@link #untried}).
+ * strategies propose untried configurations while any remain ({@link #drawUntried}, {@link #listUntried}).
  *
  * <p>Configurations are compared by their canonical values — the strings {@link Dimension#valueAt} gives — so "3.0"
  * from a tool that writes integers as floats is the same configuration as "3".
@@ -103,7 +103,7 @@ final class FiniteSpace {
      * or when too many have been tried to find an untried one by drawing and the space is too large to list
      * ({@value #ENUMERABLE}).
      */
-    Optional<double[]> untried(Set<List<String>> tried, SplittableRandom random) {
+    Optional<double[]> drawUntried(Set<List<String>> tried, SplittableRandom random) {
         if (tried.size() >= size) {
             return Optional.empty();
         }
@@ -113,7 +113,7 @@ final class FiniteSpace {
                 return Optional.of(unit);
             }
         }
-        List<double[]> untried = untried(tried, Integer.MAX_VALUE);
+        List<double[]> untried = listUntried(tried, Integer.MAX_VALUE);
         return untried.isEmpty() ? Optional.empty() : Optional.of(untried.get(random.nextInt(untried.size())));
     }
 
@@ -121,7 +121,7 @@ final class FiniteSpace {
      * The representative unit points of the untried configurations, in odometer order (the last range fastest), at
      * most {@code limit} of them; none when the space has more than {@value #ENUMERABLE} configurations.
      */
-    List<double[]> untried(Set<List<String>> tried, int limit) {
+    List<double[]> listUntried(Set<List<String>> tried, int limit) {
         List<double[]> out = new ArrayList<>();
         if (size > ENUMERABLE) {
             return out;

@@ -73,7 +73,7 @@ public final class RandomStrategy implements Strategy {
         SplittableRandom random = IndexedRandom.stream(seed, purpose, n);
         double[] point = FiniteSpace.uniformPoint(random, space.dimensions().size());
         if (finite.isPresent() && tried.contains(finite.get().keyAt(point))) {
-            point = finite.get().untried(tried, random).orElse(point);
+            point = finite.get().drawUntried(tried, random).orElse(point);
         }
         return space.valuesAt(point);
     }

@@ -46,13 +46,13 @@ class FiniteSpaceTest {
     @Test
     void listsTheUntriedConfigurationsInOdometerOrder() {
         Set<List<String>> tried = Set.of(List.of("2", "adam"), List.of("4", "sgd"));
-        List<List<String>> untried = FINITE.untried(tried, 10).stream().map(FINITE::keyAt).toList();
+        List<List<String>> untried = FINITE.listUntried(tried, 10).stream().map(FINITE::keyAt).toList();
         assertThat(untried).containsExactly(List.of("2", "sgd"), List.of("3", "sgd"), List.of("3", "adam"), List.of("4", "adam"));
-        assertThat(FINITE.untried(tried, 2)).hasSize(2);
+        assertThat(FINITE.listUntried(tried, 2)).hasSize(2);
         // too many configurations to list: none are
         SearchSpace large = new SearchSpace(List.of(new Dimension.Integer("a", 1, 1_000, Scaling.LINEAR),
                 new Dimension.Integer("b", 1, 1_000, Scaling.LINEAR)));
-        assertThat(FiniteSpace.of(large).orElseThrow().untried(Set.of(), 10)).isEmpty();
+        assertThat(FiniteSpace.of(large).orElseThrow().listUntried(Set.of(), 10)).isEmpty();
     }
 
     @Test
@@ -60,10 +60,10 @@ class FiniteSpaceTest {
         Set<List<String>> tried = new HashSet<>();
         SplittableRandom random = new SplittableRandom(3);
         for (int k = 0; k < 6; k++) {
-            double[] unit = FINITE.untried(tried, random).orElseThrow();
+            double[] unit = FINITE.drawUntried(tried, random).orElseThrow();
             assertThat(tried.add(FINITE.keyAt(unit))).as("configuration %d is new", k).isTrue();
         }
-        assertThat(FINITE.untried(tried, random)).isEmpty();
+        assertThat(FINITE.drawUntried(tried, random)).isEmpty();
     }
 
     @Test
@@ -79,7 +79,7 @@ class FiniteSpaceTest {
             }
         }
         tried.remove(List.of("17", "170"));
-        double[] unit = finite.untried(tried, new SplittableRandom(5)).orElseThrow();
+        double[] unit = finite.drawUntried(tried, new SplittableRandom(5)).orElseThrow();
         assertThat(finite.keyAt(unit)).isEqualTo(List.of("17", "170"));
     }
 }
