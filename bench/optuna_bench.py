@@ -70,6 +70,7 @@ HARTMANN_P = [
 
 
 def hartmann6(hp):
+    """Reads x1..x6 only: hartmann6-inert6 tunes x7..x12 as well, which change nothing."""
     x = [float(hp["x%d" % (j + 1)]) for j in range(6)]
     total = 0.0
     for i in range(4):
@@ -126,6 +127,14 @@ def styblinski_tang5(hp):
     return total / 2
 
 
+def levy10(hp):
+    w = [1 + (float(hp["x%d" % (j + 1)]) - 1) / 4 for j in range(10)]
+    total = math.sin(math.pi * w[0]) ** 2
+    for i in range(9):
+        total += (w[i] - 1) ** 2 * (1 + 10 * math.sin(math.pi * w[i] + 1) ** 2)
+    return total + (w[9] - 1) ** 2 * (1 + math.sin(2 * math.pi * w[9]) ** 2)
+
+
 ACTIVATIONS = {"relu": (0.96, 0.2), "gelu": (0.97, 0.3), "tanh": (0.94, 0.1), "sigmoid": (0.90, 0.0)}
 
 
@@ -144,10 +153,12 @@ def synthetic_accuracy(hp):
 OBJECTIVES = {
     "branin": branin,
     "hartmann6": hartmann6,
+    "hartmann6-inert6": hartmann6,
     "synthetic-training-loss": synthetic_training_loss,
     "synthetic-training-loss-diverging": synthetic_training_loss_diverging,
     "rosenbrock4": rosenbrock4,
     "styblinski-tang5": styblinski_tang5,
+    "levy10": levy10,
     "synthetic-accuracy": synthetic_accuracy,
 }
 

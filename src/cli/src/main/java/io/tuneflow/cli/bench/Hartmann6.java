@@ -1,10 +1,15 @@
 package io.tuneflow.cli.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The six-dimensional Hartmann function on [0, 1]^6: minimum -3.32237 at (0.20169, 0.150011, 0.476874, 0.275332,
  * 0.311652, 0.6573). Four narrow basins of different depths, so a strategy has to find the deepest one.
+ *
+ * <p>{@link #withInertParameters(int)} reads x1..x6 the same way and tunes further parameters that change nothing, as
+ * most of a real search space's hyperparameters matter little: a model that does not learn which inputs matter
+ * spreads its trials over all of them.
  */
 final class Hartmann6 implements ObjectiveFunction {
 
@@ -21,14 +26,35 @@ final class Hartmann6 implements ObjectiveFunction {
             {0.4047, 0.8828, 0.8732, 0.5743, 0.1091, 0.0381}};
     private static final List<String> PARAMETERS = List.of("x1", "x2", "x3", "x4", "x5", "x6");
 
+    private final String name;
+    private final List<String> parameters;
+
+    Hartmann6() {
+        this("hartmann6", PARAMETERS);
+    }
+
+    private Hartmann6(String name, List<String> parameters) {
+        this.name = name;
+        this.parameters = parameters;
+    }
+
+    /** Hartmann6 of x1..x6, tuned together with x7..x(6 + count), which it ignores. */
+    static Hartmann6 withInertParameters(int count) {
+        List<String> parameters = new ArrayList<>(PARAMETERS);
+        for (int j = 1; j <= count; j++) {
+            parameters.add("x" + (PARAMETERS.size() + j));
+        }
+        return new Hartmann6("hartmann6-inert" + count, List.copyOf(parameters));
+    }
+
     @Override
     public String name() {
-        return "hartmann6";
+        return name;
     }
 
     @Override
     public List<String> parameters() {
-        return PARAMETERS;
+        return parameters;
     }
 
     @Override

@@ -11,9 +11,9 @@ public final class ObjectiveFunctions {
     private static final Map<String, ObjectiveFunction> BY_NAME = new LinkedHashMap<>();
 
     static {
-        for (ObjectiveFunction f : new ObjectiveFunction[] {new Branin(), new Hartmann6(), new SyntheticTrainingLoss(),
-                SyntheticTrainingLoss.diverging(),
-                new Rosenbrock4(), new StyblinskiTang5(), new SyntheticAccuracy()}) {
+        for (ObjectiveFunction f : new ObjectiveFunction[] {new Branin(), new Hartmann6(), Hartmann6.withInertParameters(6),
+                new SyntheticTrainingLoss(), SyntheticTrainingLoss.diverging(), new Rosenbrock4(), new StyblinskiTang5(),
+                new Levy10(), new SyntheticAccuracy()}) {
             BY_NAME.put(f.name(), f);
         }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -90,6 +91,38 @@ class ObjectiveFunctionsTest {
         // At 1 each term is 1 - 16 + 5 = -10; at 5, 625 - 400 + 25 = 250; the sum is halved.
         assertThat(at("styblinski-tang5", Map.of("x1", "1", "x2", "1", "x3", "1", "x4", "1", "x5", "1"))).isEqualTo(-25.0);
         assertThat(at("styblinski-tang5", Map.of("x1", "5", "x2", "1", "x3", "1", "x4", "1", "x5", "1"))).isEqualTo(105.0);
+    }
+
+    @Test
+    void hartmann6WithInertParametersIgnoresThem() {
+        Map<String, String> optimum = new HashMap<>(Map.of("x1", "0.20169", "x2", "0.150011",
+                "x3", "0.476874", "x4", "0.275332", "x5", "0.311652", "x6", "0.6573"));
+        double hartmann6 = at("hartmann6", optimum);
+        for (String inert : new String[] {"0", "0.37", "1"}) {
+            for (int j = 7; j <= 12; j++) {
+                optimum.put("x" + j, inert);
+            }
+            assertThat(at("hartmann6-inert6", optimum)).isEqualTo(hartmann6);
+        }
+        assertThat(ObjectiveFunctions.named("hartmann6-inert6").orElseThrow().parameters())
+                .containsExactly("x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9", "x10", "x11", "x12");
+    }
+
+    @Test
+    void levyIsZeroAtOnesAndWorkedOutByHandElsewhere() {
+        Map<String, String> ones = new HashMap<>();
+        for (int j = 1; j <= 10; j++) {
+            ones.put("x" + j, "1");
+        }
+        assertThat(at("levy10", ones)).isCloseTo(0, within(1e-30)); // sin^2(pi) is 1.5e-32 in doubles
+        // x1 = 5: w1 = 2, so sin^2(2 pi) = 0 and the first sum's term is (2 - 1)^2 (1 + 10 sin^2(2 pi + 1)).
+        Map<String, String> first = new HashMap<>(ones);
+        first.put("x1", "5");
+        assertThat(at("levy10", first)).isCloseTo(1 + 10 * Math.pow(Math.sin(1), 2), within(1e-12));
+        // x10 = 5: w10 = 2, so the last term is (2 - 1)^2 (1 + sin^2(4 pi)) = 1.
+        Map<String, String> last = new HashMap<>(ones);
+        last.put("x10", "5");
+        assertThat(at("levy10", last)).isCloseTo(1, within(1e-12));
     }
 
     @Test
