@@ -228,11 +228,32 @@ public final class BayesianStrategy implements Strategy {
             TrustRegion region = TrustRegion.replayed(observations.values(), initialDesign, encoding.size());
             if (region.improving()) {
                 SearchBox box = region.around(incumbents.get(0), hyperparameters, encoding);
-                return new AcquisitionSearch(encoding, acquisition, box, incumbents.get(0))
+                double[] pick = new AcquisitionSearch(encoding, acquisition, box, incumbents.get(0))
                         .maximize(random, incumbents.subList(0, 1));
+                if (!alreadyTrained(pick, observations, picks)) {
+                    return pick;
+                }
+                // The box's best is a configuration trained or training already. That happens when expected
+                // improvement rises beyond the box: the search ends on the box's edge, at the same point each time
+                // the box is the same, and a pending point believed at the mean keeps an EI of about 0.4 noise
+                // standard deviations, so nothing in the box beats it. At 10 in parallel, up to 2 trials a run
+                // trained a running trial's exact configuration again (docs/bayesian.md).
             }
         }
         return new AcquisitionSearch(encoding, acquisition).maximize(random, incumbents);
+    }
+
+    /** Whether a trainer would receive the same hyperparameters as for an observed, running or just-picked trial. */
+    private boolean alreadyTrained(double[] pick, Observations observations, List<double[]> picks) {
+        Map<String, String> values = space.valuesAt(pick);
+        for (List<double[]> points : List.of(observations.points(), observations.running(), observations.failed(), picks)) {
+            for (double[] point : points) {
+                if (space.valuesAt(point).equals(values)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The candidate with the highest acquisition value; the first of equals. */
