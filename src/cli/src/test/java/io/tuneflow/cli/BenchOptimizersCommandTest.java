@@ -22,7 +22,7 @@ class BenchOptimizersCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode report = new ObjectMapper().readTree(run.out());
         assertThat(report.get("optuna").isNull()).isTrue();
-        assertThat(report.get("results")).hasSize(36); // 9 problems × (bayesian, random) × (sequential, parallel 3)
+        assertThat(report.get("results")).hasSize(44); // 11 problems × (bayesian, random) × (sequential, parallel 3)
         JsonNode first = report.get("results").get(0);
         assertThat(first.get("problem").asText()).isEqualTo("branin");
         assertThat(first.get("optimizer").asText()).isEqualTo("tuneflow bayesian");
@@ -35,7 +35,7 @@ class BenchOptimizersCommandTest {
         assertThat(overhead.get("overheadMillisAt").has("4")).isTrue();
         assertThat(overhead.get("overheadMillisAt").has("6")).isTrue();
         // per problem: Bayesian at parallel 3 against Bayesian sequential, Bayesian against random search
-        assertThat(report.get("comparisons")).hasSize(18);
+        assertThat(report.get("comparisons")).hasSize(22);
         JsonNode comparison = report.get("comparisons").get(0);
         assertThat(comparison.get("subject").asText()).isEqualTo("tuneflow bayesian parallel 3");
         assertThat(comparison.get("reference").asText()).isEqualTo("tuneflow bayesian sequential");
