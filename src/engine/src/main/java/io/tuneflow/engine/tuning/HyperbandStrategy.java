@@ -3,8 +3,6 @@ package io.tuneflow.engine.tuning;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 
@@ -48,7 +46,6 @@ public final class HyperbandStrategy implements Strategy {
     private final List<Integer> levels;
     private final RandomStrategy random;
     private final BayesianStrategy model;
-    private final Optional<FiniteSpace> finite;
     /** Warm-start parents' trials, with their curves: observations before this job's own. */
     private final List<Trial> prior;
 
@@ -67,7 +64,6 @@ public final class HyperbandStrategy implements Strategy {
         this.levels = levels;
         this.random = randomDraws(space, seed);
         this.model = BayesianStrategy.withoutLocalBatches(space, maximize, seed);
-        this.finite = FiniteSpace.of(space);
         this.prior = List.copyOf(prior);
     }
 
@@ -113,7 +109,7 @@ public final class HyperbandStrategy implements Strategy {
         SplittableRandom coin = IndexedRandom.stream(seed, RANDOM_OR_MODEL, n);
         int minimum = BayesianStrategy.initialDesignSize(space.dimensions().size());
         if (coin.nextDouble() < RANDOM_SHARE || space.dimensions().isEmpty()) {
-            return randomConfiguration(n, known);
+            return random.configuration(n, known);
         }
         for (int level : levels) {
             List<Trial> atLevel = known.stream().map(t -> atLevel(t, level)).toList();
@@ -122,12 +118,7 @@ public final class HyperbandStrategy implements Strategy {
                 return model.suggest(1, atLevel).get(0);
             }
         }
-        return randomConfiguration(n, known);
-    }
-
-    /** The n-th random configuration; in a {@link FiniteSpace}, not one of the known trials' while others remain. */
-    private Map<String, String> randomConfiguration(int n, List<Trial> known) {
-        return random.configuration(n, finite.map(f -> f.triedIn(known)).orElseGet(Set::of));
+        return random.configuration(n, known);
     }
 
     /**

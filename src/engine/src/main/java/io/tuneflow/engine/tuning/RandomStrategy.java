@@ -53,7 +53,7 @@ public final class RandomStrategy implements Strategy {
         Set<List<String>> tried = finite.map(f -> f.triedIn(history)).orElseGet(HashSet::new);
         List<Map<String, String>> out = new ArrayList<>();
         for (int k = 0; k < count; k++) {
-            Map<String, String> configuration = configuration(history.size() + k, tried);
+            Map<String, String> configuration = drawn(history.size() + k, tried);
             finite.ifPresent(f -> tried.add(f.keyOf(configuration)));
             out.add(configuration);
         }
@@ -62,14 +62,19 @@ public final class RandomStrategy implements Strategy {
 
     /** The n-th configuration with nothing tried before it. */
     Map<String, String> configuration(int n) {
-        return configuration(n, Set.of());
+        return drawn(n, Set.of());
+    }
+
+    /** The n-th configuration; in a {@link FiniteSpace}, not one of the {@code known} trials' while others remain. */
+    Map<String, String> configuration(int n, List<Trial> known) {
+        return drawn(n, finite.map(f -> f.triedIn(known)).orElseGet(Set::of));
     }
 
     /**
      * The n-th configuration: the n-th stream's first draw, or in a finite space, while it is one of {@code tried}, a
      * later draw of the same stream (the first draw again once every configuration has been tried).
      */
-    Map<String, String> configuration(int n, Set<List<String>> tried) {
+    private Map<String, String> drawn(int n, Set<List<String>> tried) {
         SplittableRandom random = IndexedRandom.stream(seed, purpose, n);
         double[] point = FiniteSpace.uniformPoint(random, space.dimensions().size());
         if (finite.isPresent() && tried.contains(finite.get().keyAt(point))) {
