@@ -42,7 +42,7 @@ public final class GaussianProcess {
         int n = inputs.length;
         double[][] covariance = new double[n][n];
         for (int i = 0; i < n; i++) {
-            covariance[i][i] = kernel.signalVariance() + noise;
+            covariance[i][i] = kernel.priorVariance() + noise;
             for (int j = 0; j < i; j++) {
                 double k = kernel.value(inputs[i], inputs[j]);
                 covariance[i][j] = k;
@@ -102,7 +102,7 @@ public final class GaussianProcess {
         }
         double[][] grown = java.util.Arrays.copyOf(inputs, inputs.length + 1);
         grown[inputs.length] = input.clone();
-        CholeskyFactor grownFactor = factor.extendedBy(cross, kernel.signalVariance() + noiseVariance);
+        CholeskyFactor grownFactor = factor.extendedBy(cross, kernel.priorVariance() + noiseVariance);
         double[] grownTargets = java.util.Arrays.copyOf(targets, targets.length + 1);
         grownTargets[targets.length] = value;
         return new GaussianProcess(kernel, noiseVariance, grown, grownTargets, grownFactor.solve(shifted(grownTargets, offset)),
@@ -124,7 +124,7 @@ public final class GaussianProcess {
             mean += weights[i] * k[i];
         }
         double[] v = factor.forwardSolve(k);
-        return new Prediction(mean, Math.max(0, kernel.signalVariance() - CholeskyFactor.dot(v, v)));
+        return new Prediction(mean, Math.max(0, kernel.priorVariance() - CholeskyFactor.dot(v, v)));
     }
 
     /**
@@ -135,11 +135,9 @@ public final class GaussianProcess {
         int n = inputs.length;
         int d = x.length;
         double[] k = new double[n];
-        double[] slopes = new double[n];
+        double[] kernelGradients = new double[n * d]; // dk_i/dx_j at i · d + j
         for (int i = 0; i < n; i++) {
-            double r = Math.sqrt(kernel.squaredDistance(x, inputs[i]));
-            k[i] = kernel.signalVariance() * Matern52Kernel.correlation(r);
-            slopes[i] = kernel.signalVariance() * Matern52Kernel.slope(r);
+            k[i] = kernel.valueAndGradient(x, inputs[i], kernelGradients, i * d);
         }
         double mean = offset;
         for (int i = 0; i < inputs.length; i++) {
@@ -150,21 +148,15 @@ public final class GaussianProcess {
         java.util.Arrays.fill(meanGradient, 0);
         java.util.Arrays.fill(varianceGradient, 0);
         for (int i = 0; i < n; i++) {
-            double meanFactor = weights[i] * slopes[i];
-            double varianceFactor = w[i] * slopes[i];
             for (int j = 0; j < d; j++) {
-                if (!kernel.categorical(j)) {
-                    // dk/dx_j = -(5/3) s² (1 + √5 r) exp(-√5 r) (x_j - x_ij) / l_j²
-                    double dk = -(x[j] - inputs[i][j]) * kernel.inverseSquaredLengthScale(j);
-                    meanGradient[j] += meanFactor * dk;
-                    varianceGradient[j] += varianceFactor * dk;
-                }
+                meanGradient[j] += weights[i] * kernelGradients[i * d + j];
+                varianceGradient[j] += w[i] * kernelGradients[i * d + j];
             }
         }
         for (int j = 0; j < d; j++) {
             varianceGradient[j] *= -2;
         }
-        return new Prediction(mean, Math.max(0, kernel.signalVariance() - CholeskyFactor.dot(v, v)));
+        return new Prediction(mean, Math.max(0, kernel.priorVariance() - CholeskyFactor.dot(v, v)));
     }
 
     private double[] covariances(double[] x) {

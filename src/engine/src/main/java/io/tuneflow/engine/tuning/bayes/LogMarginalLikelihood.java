@@ -1,11 +1,12 @@
 package io.tuneflow.engine.tuning.bayes;
 
 /**
- * log p(y | X, θ) of a Gaussian process with the Matérn 5/2 ARD kernel and a constant mean c (profiled out: its
- * generalised least squares estimate for θ), and its analytic gradient with respect to
- * θ = [log l_1 .. log l_d, log signal variance, log noise variance]:
+ * log p(y | X, θ) of a Gaussian process with the Matérn 5/2 ARD kernel and its additive part ({@link Matern52Kernel})
+ * and a constant mean c (profiled out: its generalised least squares estimate for θ), and its analytic gradient with
+ * respect to θ = [log l_1 .. log l_d, log signal variance, log noise variance, log additive variance]:
  * {@code ∂/∂θ_k = ½ tr((ααᵀ − K⁻¹) ∂K/∂θ_k)} with α = K⁻¹(y − c). One evaluation costs a Cholesky decomposition and an
- * inverse, O(n³), plus O(n² d) for the gradient; the per-pair distances are computed once per data set.
+ * inverse, O(n³), plus O(n² d) for the kernel's additive part and the gradient; the per-pair distances are computed
+ * once per data set. Not thread-safe: an instance keeps scratch space between evaluations (one fit uses it).
  */
 public final class LogMarginalLikelihood {
 
@@ -17,6 +18,13 @@ public final class LogMarginalLikelihood {
     private final boolean[] categorical;
     /** For each pair a < b (in row order) and input j: (x_aj − x_bj)², or [x_aj ≠ x_bj] for a categorical input. */
     private final double[] pairTerms;
+    /** The same as |x_aj − x_bj|, or [x_aj ≠ x_bj]. */
+    private final double[] pairDistances;
+    // Scratch space of one evaluation, kept between evaluations to spare the allocation (an instance serves one fit).
+    private final double[] jointValues;
+    private final double[] jointSlopes;
+    private final double[] additiveValues;
+    private final double[] additiveSlopes;
 
     public LogMarginalLikelihood(double[][] inputs, double[] targets, boolean[] categorical) {
         this.n = inputs.length;
@@ -24,12 +32,19 @@ public final class LogMarginalLikelihood {
         this.targets = targets.clone();
         this.categorical = categorical.clone();
         this.pairTerms = new double[n * (n - 1) / 2 * d];
+        this.pairDistances = new double[pairTerms.length];
+        this.jointValues = new double[n * (n - 1) / 2];
+        this.jointSlopes = new double[jointValues.length];
+        this.additiveValues = new double[jointValues.length];
+        this.additiveSlopes = new double[pairTerms.length];
         int p = 0;
         for (int a = 0; a < n; a++) {
             for (int b = a + 1; b < n; b++) {
                 for (int j = 0; j < d; j++) {
                     double diff = inputs[a][j] - inputs[b][j];
-                    pairTerms[p++] = categorical[j] ? (diff == 0 ? 0 : 1) : diff * diff;
+                    pairDistances[p] = categorical[j] ? (diff == 0 ? 0 : 1) : Math.abs(diff);
+                    pairTerms[p] = pairDistances[p] * pairDistances[p];
+                    p++;
                 }
             }
         }
@@ -48,32 +63,44 @@ public final class LogMarginalLikelihood {
     }
 
     /**
-     * @param gradient receives ∂ log p / ∂θ (length d + 2)
+     * @param gradient receives ∂ log p / ∂θ (length d + 3)
      * @return log p, or NaN when the covariance cannot be decomposed
      */
     public double valueAndGradient(double[] logs, double[] gradient) {
         double[] inverseSquared = new double[d];
+        double[] additiveRates = new double[d]; // √5 √d / l_j: r_j of the additive part is √d |x_aj − x_bj| / l_j
         for (int j = 0; j < d; j++) {
             inverseSquared[j] = Math.exp(-2 * logs[j]);
+            additiveRates[j] = Matern52Kernel.SQRT5 * Math.sqrt(d) * Math.exp(-logs[j]);
         }
         double signal = Math.exp(logs[d]);
         double noise = Math.exp(logs[d + 1]);
+        double perInput = Math.exp(logs[d + 2]) / d;
         double[][] covariance = new double[n][n];
-        double[] distances = new double[n * (n - 1) / 2];
         int pair = 0;
         for (int a = 0; a < n; a++) {
-            covariance[a][a] = signal + noise;
+            covariance[a][a] = signal + perInput * d + noise;
             for (int b = a + 1; b < n; b++) {
                 double squared = 0;
+                double additive = 0;
                 int base = pair * d;
                 for (int j = 0; j < d; j++) {
                     squared += pairTerms[base + j] * inverseSquared[j];
+                    double sr = additiveRates[j] * pairDistances[base + j];
+                    double e = Math.exp(-sr);
+                    additive += (1 + sr + sr * sr * Matern52Kernel.THIRD) * e;
+                    // the additive part's ∂/∂(r_j²), times d (as r_j² = d · term): see Matern52Kernel.slope
+                    additiveSlopes[base + j] = perInput * d * (5.0 / 3.0) * (1 + sr) * e;
                 }
-                double r = Math.sqrt(squared);
-                distances[pair++] = r;
-                double k = signal * Matern52Kernel.correlation(r);
+                double sr = Matern52Kernel.SQRT5 * Math.sqrt(squared);
+                double e = Math.exp(-sr);
+                jointValues[pair] = signal * (1 + sr + sr * sr / 3) * e;
+                jointSlopes[pair] = signal * (5.0 / 3.0) * (1 + sr) * e;
+                additiveValues[pair] = perInput * additive;
+                double k = jointValues[pair] + additiveValues[pair];
                 covariance[a][b] = k;
                 covariance[b][a] = k;
+                pair++;
             }
         }
         CholeskyFactor factor;
@@ -90,22 +117,25 @@ public final class LogMarginalLikelihood {
         double[] inverse = factor.inverse();
 
         java.util.Arrays.fill(gradient, 0);
-        double signalSum = 0; // Σ_ab W_ab K_ab over the signal part
+        double signalSum = 0; // Σ_ab W_ab K_ab over the joint part
+        double additiveSum = 0; // and over the additive part
         double traceW = 0;
         pair = 0;
         for (int a = 0; a < n; a++) {
             double wDiagonal = alpha[a] * alpha[a] - inverse[a * n + a];
             traceW += wDiagonal;
             signalSum += wDiagonal * signal;
+            additiveSum += wDiagonal * perInput * d;
             for (int b = a + 1; b < n; b++) {
                 double w = alpha[a] * alpha[b] - inverse[a * n + b];
-                double r = distances[pair];
-                signalSum += 2 * w * covariance[a][b];
-                // ∂K_ab/∂log l_j = s² (5/3)(1 + √5 r) exp(-√5 r) (x_aj − x_bj)² / l_j²; the pair counts twice in the trace.
-                double common = w * signal * Matern52Kernel.slope(r);
+                signalSum += 2 * w * jointValues[pair];
+                additiveSum += 2 * w * additiveValues[pair];
+                // ∂K_ab/∂log l_j = s² (5/3)(1 + √5 r) exp(-√5 r) (x_aj − x_bj)² / l_j², plus the additive part's term
+                // with r_j in place of r; the pair counts twice in the trace.
+                double common = w * jointSlopes[pair];
                 int base = pair * d;
                 for (int j = 0; j < d; j++) {
-                    gradient[j] += common * pairTerms[base + j];
+                    gradient[j] += (common + w * additiveSlopes[base + j]) * pairTerms[base + j];
                 }
                 pair++;
             }
@@ -115,6 +145,7 @@ public final class LogMarginalLikelihood {
         }
         gradient[d] = 0.5 * signalSum;
         gradient[d + 1] = 0.5 * noise * traceW;
+        gradient[d + 2] = 0.5 * additiveSum;
         return value;
     }
 }

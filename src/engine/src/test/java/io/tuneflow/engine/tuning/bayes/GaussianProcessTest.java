@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Posterior mean and variance against the closed form on data small enough to invert by hand. */
 class GaussianProcessTest {
@@ -90,10 +92,11 @@ class GaussianProcessTest {
         assertThat(gp.believing(pending, -5).predict(pending).mean()).isCloseTo(gp.believing(pending).predict(pending).mean(), within(1e-12));
     }
 
-    @Test
-    void gradientsMatchFiniteDifferences() {
+    @ParameterizedTest(name = "additive variance {0}")
+    @ValueSource(doubles = {0, 0.6})
+    void gradientsMatchFiniteDifferences(double additiveVariance) {
         boolean[] kinds = {false, true, false};
-        KernelHyperparameters h = new KernelHyperparameters(new double[] {0.3, 1.0, 0.7}, 1.1, 1e-4);
+        KernelHyperparameters h = new KernelHyperparameters(new double[] {0.3, 1.0, 0.7}, 1.1, 1e-4, additiveVariance);
         double[][] inputs = {{0.1, 0, 0.2}, {0.5, 1, 0.9}, {0.9, 0, 0.4}, {0.3, 2, 0.6}};
         GaussianProcess gp = GaussianProcess.condition(inputs, new double[] {0.5, -1, 0.2, 1.5}, h, kinds)
                 .believing(new double[] {0.7, 1, 0.1});

@@ -21,8 +21,9 @@ class LogMarginalLikelihoodTest {
         double expected = -0.5 * quadratic - 0.5 * Math.log(det) - Math.log(2 * Math.PI);
 
         LogMarginalLikelihood likelihood = new LogMarginalLikelihood(new double[][] {{0.2}, {0.5}}, new double[] {1, -0.4}, new boolean[] {false});
-        double[] gradient = new double[3];
-        assertThat(likelihood.valueAndGradient(new double[] {Math.log(length), Math.log(signal), Math.log(noise)}, gradient))
+        double[] gradient = new double[4];
+        // An additive part of variance 1e-300 leaves the plain kernel.
+        assertThat(likelihood.valueAndGradient(new double[] {Math.log(length), Math.log(signal), Math.log(noise), Math.log(1e-300)}, gradient))
                 .isCloseTo(expected, within(1e-12));
     }
 
@@ -37,15 +38,15 @@ class LogMarginalLikelihoodTest {
             targets[i] = Math.sin(6 * inputs[i][0]) + inputs[i][1] * 0.3 + random.nextGaussian() * 0.1;
         }
         LogMarginalLikelihood likelihood = new LogMarginalLikelihood(inputs, targets, new boolean[] {false, true, false});
-        double[] logs = {Math.log(0.3), Math.log(1.5), Math.log(0.8), Math.log(1.2), Math.log(0.02)};
-        double[] gradient = new double[5];
+        double[] logs = {Math.log(0.3), Math.log(1.5), Math.log(0.8), Math.log(1.2), Math.log(0.02), Math.log(0.4)};
+        double[] gradient = new double[6];
         likelihood.valueAndGradient(logs, gradient);
         for (int k = 0; k < logs.length; k++) {
             double step = 1e-6;
             double[] up = logs.clone(), down = logs.clone();
             up[k] += step;
             down[k] -= step;
-            double numeric = (likelihood.valueAndGradient(up, new double[5]) - likelihood.valueAndGradient(down, new double[5])) / (2 * step);
+            double numeric = (likelihood.valueAndGradient(up, new double[6]) - likelihood.valueAndGradient(down, new double[6])) / (2 * step);
             assertThat(gradient[k]).as("component %d", k).isCloseTo(numeric, within(1e-5 * Math.max(1, Math.abs(numeric))));
         }
     }
@@ -66,5 +67,26 @@ class LogMarginalLikelihoodTest {
         KernelHyperparameters fitted = new HyperparameterFit(prior, 100).fit(likelihood, List.of(prior.mode())).hyperparameters();
         assertThat(fitted.lengthScale(1)).isGreaterThan(5 * fitted.lengthScale(0));
         assertThat(fitted.noiseVariance()).isLessThan(0.01);
+    }
+
+    @Test
+    void theFitPutsTheVarianceOfASumInTheAdditivePart() {
+        assertThat(fitted(x -> Math.sin(6 * x[0]) + Math.cos(5 * x[1]) + 4 * (x[2] - 0.5) * (x[2] - 0.5)))
+                .satisfies(h -> assertThat(h.additiveVariance()).isGreaterThan(10 * h.signalVariance()));
+        // a pure interaction: no input matters on its own
+        assertThat(fitted(x -> Math.sin(6 * (x[0] - 0.5) * (x[1] - 0.5) * (x[2] - 0.5) * 8)))
+                .satisfies(h -> assertThat(h.additiveVariance()).isLessThan(0.1 * h.signalVariance()));
+    }
+
+    private static KernelHyperparameters fitted(java.util.function.ToDoubleFunction<double[]> objective) {
+        SplittableRandom random = new SplittableRandom(11);
+        int n = 40;
+        double[][] inputs = new double[n][];
+        double[] targets = new double[n];
+        for (int i = 0; i < n; i++) {
+            inputs[i] = new double[] {random.nextDouble(), random.nextDouble(), random.nextDouble()};
+            targets[i] = objective.applyAsDouble(inputs[i]);
+        }
+        return new RefitSchedule(new boolean[3], 1).hyperparameters(inputs, targets);
     }
 }

@@ -45,4 +45,36 @@ class Matern52KernelTest {
             previous = Matern52Kernel.correlation(r);
         }
     }
+
+    @Test
+    void addsOneTermPerInputForTheAdditivePart() {
+        // d = 2, l = (0.5, 2), s² = 1.7, s_a² = 0.6: (0.6 / 2) (C(√2 · 0.3 / 0.5) + C(√2 · 1.0 / 2)) on top of the joint part
+        Matern52Kernel kernel = new Matern52Kernel(new double[] {0.5, 2}, new boolean[] {false, false}, 1.7, 0.6);
+        double expected = matern(Math.sqrt(0.61), 1.7) + matern(Math.sqrt(2) * 0.6, 0.3) + matern(Math.sqrt(2) * 0.5, 0.3);
+        assertThat(kernel.value(new double[] {0.1, 0.0}, new double[] {0.4, 1.0})).isCloseTo(expected, within(1e-15));
+        assertThat(kernel.value(new double[] {0.1, 0.0}, new double[] {0.1, 0.0})).isCloseTo(2.3, within(1e-15));
+        assertThat(kernel.priorVariance()).isEqualTo(2.3);
+        // Two points that share one input stay correlated through it however far apart the other is, unlike the joint
+        // part: that is what lets the model combine what it learnt of each input in different trials.
+        double sharedInput = kernel.value(new double[] {0.1, 0.0}, new double[] {0.1, 30.0});
+        assertThat(sharedInput).isCloseTo(0.3, within(1e-9));
+    }
+
+    @Test
+    void gradientMatchesFiniteDifferencesWithBothParts() {
+        Matern52Kernel kernel = new Matern52Kernel(new double[] {0.4, 0.8, 1.3}, new boolean[] {false, true, false}, 1.1, 0.7);
+        double[] x = {0.31, 2, 0.77};
+        double[] b = {0.52, 1, 0.18};
+        double[] gradient = new double[3];
+        assertThat(kernel.valueAndGradient(x, b, gradient, 0)).isEqualTo(kernel.value(x, b));
+        assertThat(gradient[1]).isZero();
+        for (int j : new int[] {0, 2}) {
+            double step = 1e-6;
+            double[] up = x.clone(), down = x.clone();
+            up[j] += step;
+            down[j] -= step;
+            double slope = (kernel.value(up, b) - kernel.value(down, b)) / (2 * step);
+            assertThat(gradient[j]).as("input %d", j).isCloseTo(slope, within(1e-8));
+        }
+    }
 }
