@@ -15,8 +15,8 @@ import java.util.SplittableRandom;
 
 /**
  * Bayesian optimisation, SageMaker's default strategy: a Gaussian process (Matérn 5/2, ARD, plus an additive part;
- * hyperparameters fitted by maximum a posteriori) models the objective over the unit cube of the search space, and each trial goes where the
- * expected improvement over the best objective so far is largest. See docs/bayesian.md.
+ * hyperparameters fitted by maximum a posteriori) models the objective over the unit cube of the search space, and each
+ * trial goes where the expected improvement over the best objective so far is largest. See docs/bayesian.md.
  *
  * <ul>
  *   <li>The first {@link #initialDesignSize(int) d + 4} trials are a shifted Sobol design (stratified, unlike random

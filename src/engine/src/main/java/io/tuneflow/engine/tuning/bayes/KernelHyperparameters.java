@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * What a Gaussian process is fitted with: one length scale per input, the signal variance, the noise variance and the
- * variance of the kernel's additive part (all on standardised objectives; see {@link Matern52Kernel}). Optimisers see them as one vector of logarithms, so every value stays positive
- * and scales are searched evenly across orders of magnitude.
+ * variance of the kernel's additive part (all on standardised objectives; see {@link Matern52Kernel}). Optimisers see
+ * them as one vector of logarithms, so every value stays positive and scales are searched evenly across orders of
+ * magnitude.
  */
 public final class KernelHyperparameters {
 
@@ -74,6 +75,7 @@ public final class KernelHyperparameters {
 
     @Override
     public String toString() {
-        return "lengthScales=" + Arrays.toString(lengthScales) + " signal=" + signalVariance + " noise=" + noiseVariance + " additive=" + additiveVariance;
+        return "lengthScales=" + Arrays.toString(lengthScales) + " signal=" + signalVariance + " noise=" + noiseVariance
+                + " additive=" + additiveVariance;
     }
 }
