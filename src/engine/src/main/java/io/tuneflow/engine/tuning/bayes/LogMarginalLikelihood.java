@@ -88,14 +88,14 @@ public final class LogMarginalLikelihood {
                     squared += pairTerms[base + j] * inverseSquared[j];
                     double sr = additiveRates[j] * pairDistances[base + j];
                     double e = Math.exp(-sr);
-                    additive += (1 + sr + sr * sr * Matern52Kernel.THIRD) * e;
-                    // the additive part's ∂/∂(r_j²), times d (as r_j² = d · term): see Matern52Kernel.slope
-                    additiveSlopes[base + j] = perInput * d * (5.0 / 3.0) * (1 + sr) * e;
+                    additive += Matern52Kernel.additiveTerm(sr, e);
+                    // (s_a² / d) times d: the additive part's r_j² = d · term
+                    additiveSlopes[base + j] = Matern52Kernel.slope(perInput * d, sr, e);
                 }
                 double sr = Matern52Kernel.SQRT5 * Math.sqrt(squared);
                 double e = Math.exp(-sr);
                 jointValues[pair] = signal * (1 + sr + sr * sr / 3) * e;
-                jointSlopes[pair] = signal * (5.0 / 3.0) * (1 + sr) * e;
+                jointSlopes[pair] = Matern52Kernel.slope(signal, sr, e);
                 additiveValues[pair] = perInput * additive;
                 double k = jointValues[pair] + additiveValues[pair];
                 covariance[a][b] = k;

@@ -24,7 +24,7 @@ public final class Matern52Kernel {
 
     static final double SQRT5 = Math.sqrt(5);
     /** 1/3, multiplied rather than divided by in the additive part's d terms per pair (a division costs more). */
-    static final double THIRD = 1.0 / 3;
+    private static final double THIRD = 1.0 / 3;
 
     private final double[] inverseSquaredLengthScales;
     /** √5 √d / l_j: the additive part's √5 r_j per unit of difference in input j. */
@@ -60,10 +60,6 @@ public final class Matern52Kernel {
         return signalVariance;
     }
 
-    public double additiveVariance() {
-        return additiveVariance;
-    }
-
     /** k(x, x): the prior variance of the objective at any input. */
     public double priorVariance() {
         return signalVariance + additiveVariance;
@@ -73,17 +69,13 @@ public final class Matern52Kernel {
         return categorical[input];
     }
 
-    double inverseSquaredLengthScale(int input) {
-        return inverseSquaredLengthScales[input];
-    }
-
     public double value(double[] a, double[] b) {
         double value = signalVariance * correlation(Math.sqrt(squaredDistance(a, b)));
         if (additiveVariance > 0) {
             double sum = 0;
             for (int j = 0; j < a.length; j++) {
                 double s = additiveRate(j, a[j], b[j]);
-                sum += (1 + s + s * s * THIRD) * Math.exp(-s);
+                sum += additiveTerm(s, Math.exp(-s));
             }
             value += additiveVariance / a.length * sum;
         }
@@ -97,21 +89,20 @@ public final class Matern52Kernel {
     public double valueAndGradient(double[] x, double[] b, double[] gradient, int offset) {
         double sr = SQRT5 * Math.sqrt(squaredDistance(x, b));
         double e = Math.exp(-sr);
-        double value = signalVariance * ((1 + sr + sr * sr / 3) * e); // as value(): the same rounding
-        double jointSlope = signalVariance * (5.0 / 3.0) * (1 + sr) * e;
+        double value = signalVariance * correlation(sr, e);
+        double jointSlope = slope(signalVariance, sr, e);
         double sum = 0;
-        // the additive part's slope carries a factor d: r_j² = d · (x_j − b_j)² / l_j²
-        double additiveSlope = additiveVariance * (5.0 / 3.0);
         for (int j = 0; j < x.length; j++) {
-            double slope = jointSlope;
+            double inputSlope = jointSlope;
             if (additiveVariance > 0) {
                 double s = additiveRate(j, x[j], b[j]);
                 double ej = Math.exp(-s);
-                sum += (1 + s + s * s * THIRD) * ej;
-                slope += additiveSlope * (1 + s) * ej;
+                sum += additiveTerm(s, ej);
+                // (s_a² / d) times d: the additive part's r_j² = d · (x_j − b_j)² / l_j²
+                inputSlope += slope(additiveVariance, s, ej);
             }
             // dk/dx_j = −slope · (x_j − b_j) / l_j², for each part with its own r
-            gradient[offset + j] = categorical[j] ? 0 : -slope * (x[j] - b[j]) * inverseSquaredLengthScales[j];
+            gradient[offset + j] = categorical[j] ? 0 : -inputSlope * (x[j] - b[j]) * inverseSquaredLengthScales[j];
         }
         if (additiveVariance > 0) {
             value += additiveVariance / x.length * sum;
@@ -146,15 +137,24 @@ public final class Matern52Kernel {
     /** The kernel divided by the signal variance, as a function of the scaled distance r. */
     static double correlation(double r) {
         double sr = SQRT5 * r;
-        return (1 + sr + sr * sr / 3) * Math.exp(-sr);
+        return correlation(sr, Math.exp(-sr));
+    }
+
+    /** The same from √5 r and exp(−√5 r), for callers that need the slope there too. */
+    static double correlation(double sr, double e) {
+        return (1 + sr + sr * sr / 3) * e;
+    }
+
+    /** One input's term of the additive part from √5 r_j and exp(−√5 r_j): the correlation, with 1/3 multiplied. */
+    static double additiveTerm(double sr, double e) {
+        return (1 + sr + sr * sr * THIRD) * e;
     }
 
     /**
-     * {@code -(dk/d(r²)) * 2 / s²} = (5/3)(1 + √5 r) exp(-√5 r): the factor shared by the derivatives with respect to
-     * inputs and to log length scales, finite at r = 0.
+     * {@code variance · (-(dC/d(r²)) · 2)} = variance · (5/3)(1 + √5 r) exp(-√5 r), from √5 r and exp(−√5 r): the
+     * factor shared by the derivatives with respect to inputs and to log length scales, finite at r = 0.
      */
-    static double slope(double r) {
-        double sr = SQRT5 * r;
-        return (5.0 / 3.0) * (1 + sr) * Math.exp(-sr);
+    static double slope(double variance, double sr, double e) {
+        return variance * (5.0 / 3.0) * (1 + sr) * e;
     }
 }

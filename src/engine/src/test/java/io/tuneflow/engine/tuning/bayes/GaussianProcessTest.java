@@ -106,12 +106,8 @@ class GaussianProcessTest {
         GaussianProcess.Prediction p = gp.predict(x, meanGradient, varianceGradient);
         assertThat(p.mean()).isEqualTo(gp.predict(x).mean());
         for (int j : new int[] {0, 2}) {
-            double step = 1e-6;
-            double[] up = x.clone(), down = x.clone();
-            up[j] += step;
-            down[j] -= step;
-            double meanSlope = (gp.predict(up).mean() - gp.predict(down).mean()) / (2 * step);
-            double varianceSlope = (gp.predict(up).variance() - gp.predict(down).variance()) / (2 * step);
+            double meanSlope = FiniteDifferences.slope(input -> gp.predict(input).mean(), x, j);
+            double varianceSlope = FiniteDifferences.slope(input -> gp.predict(input).variance(), x, j);
             assertThat(meanGradient[j]).isCloseTo(meanSlope, within(1e-6));
             assertThat(varianceGradient[j]).isCloseTo(varianceSlope, within(1e-6));
         }

@@ -42,11 +42,7 @@ class LogMarginalLikelihoodTest {
         double[] gradient = new double[6];
         likelihood.valueAndGradient(logs, gradient);
         for (int k = 0; k < logs.length; k++) {
-            double step = 1e-6;
-            double[] up = logs.clone(), down = logs.clone();
-            up[k] += step;
-            down[k] -= step;
-            double numeric = (likelihood.valueAndGradient(up, new double[6]) - likelihood.valueAndGradient(down, new double[6])) / (2 * step);
+            double numeric = FiniteDifferences.slope(theta -> likelihood.valueAndGradient(theta, new double[6]), logs, k);
             assertThat(gradient[k]).as("component %d", k).isCloseTo(numeric, within(1e-5 * Math.max(1, Math.abs(numeric))));
         }
     }
