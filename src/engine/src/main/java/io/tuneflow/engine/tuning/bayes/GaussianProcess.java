@@ -113,10 +113,6 @@ public final class GaussianProcess {
         return inputs.length;
     }
 
-    public Matern52Kernel kernel() {
-        return kernel;
-    }
-
     public Prediction predict(double[] x) {
         double[] k = covariances(x);
         double mean = offset;

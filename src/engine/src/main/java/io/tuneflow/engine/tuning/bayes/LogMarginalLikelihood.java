@@ -94,7 +94,7 @@ public final class LogMarginalLikelihood {
                 }
                 double sr = Matern52Kernel.SQRT5 * Math.sqrt(squared);
                 double e = Math.exp(-sr);
-                jointValues[pair] = signal * (1 + sr + sr * sr / 3) * e;
+                jointValues[pair] = Matern52Kernel.covariance(signal, sr, e);
                 jointSlopes[pair] = Matern52Kernel.slope(signal, sr, e);
                 additiveValues[pair] = perInput * additive;
                 double k = jointValues[pair] + additiveValues[pair];

@@ -52,21 +52,9 @@ public final class Matern52Kernel {
         this.additiveVariance = additiveVariance;
     }
 
-    public int inputs() {
-        return categorical.length;
-    }
-
-    public double signalVariance() {
-        return signalVariance;
-    }
-
     /** k(x, x): the prior variance of the objective at any input. */
     public double priorVariance() {
         return signalVariance + additiveVariance;
-    }
-
-    public boolean categorical(int input) {
-        return categorical[input];
     }
 
     public double value(double[] a, double[] b) {
@@ -142,7 +130,12 @@ public final class Matern52Kernel {
 
     /** The same from √5 r and exp(−√5 r), for callers that need the slope there too. */
     static double correlation(double sr, double e) {
-        return (1 + sr + sr * sr / 3) * e;
+        return covariance(1, sr, e);
+    }
+
+    /** {@code variance · C}, from √5 r and exp(−√5 r), multiplied in that order (the likelihood's per-pair values). */
+    static double covariance(double variance, double sr, double e) {
+        return variance * (1 + sr + sr * sr / 3) * e;
     }
 
     /** One input's term of the additive part from √5 r_j and exp(−√5 r_j): the correlation, with 1/3 multiplied. */
