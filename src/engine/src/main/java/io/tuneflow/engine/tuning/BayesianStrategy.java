@@ -180,7 +180,7 @@ public final class BayesianStrategy implements Strategy {
         for (int i = 0; i < n; i++) {
             inputs[i] = encoding.inputOf(observations.points().get(i));
         }
-        KernelHyperparameters hyperparameters = schedule.hyperparameters(inputs, observations.values());
+        KernelHyperparameters hyperparameters = schedule.hyperparameters(inputs, observations::valuesOfFirst);
         double[] targets = RefitSchedule.standardised(observations.values(), n);
         GaussianProcess model = GaussianProcess.condition(inputs, targets, hyperparameters, encoding.categorical());
         double best = Double.POSITIVE_INFINITY;

@@ -14,8 +14,13 @@ import java.util.List;
  * on the standardised scale: Bayesian with TrainingJobEarlyStoppingType Auto then needed 0.40 of random search's
  * training in 2-D where Bayesian without early stopping needs 0.30 (docs/bayesian.md, "Stopped trials in the model").
  * Outliers in the bad direction — diverged training — are held at a fence for the same reason ({@link #fenceOutliers}).
+ *
+ * @param values   the observed values as the model takes them: to minimise, stopped ones capped, outliers fenced
+ * @param reported the same before capping and fencing, as the trials reported them (to minimise)
+ * @param stopped  which observations were stopped part-way through training
  */
-record Observations(List<double[]> points, double[] values, List<double[]> running, List<double[]> failed) {
+record Observations(List<double[]> points, double[] values, List<double[]> running, List<double[]> failed,
+                    double[] reported, BitSet stopped) {
 
     /** How many interquartile ranges beyond the third quartile a value may lie before it counts as an outlier. */
     static final double FENCE_IQRS = 10;
@@ -44,10 +49,30 @@ record Observations(List<double[]> points, double[] values, List<double[]> runni
                 failed.add(unit);
             }
         }
+        double[] reported = values.stream().mapToDouble(Double::doubleValue).toArray();
+        return new Observations(List.copyOf(points), adjusted(reported, stopped, reported.length), List.copyOf(running),
+                List.copyOf(failed), reported, stopped);
+    }
+
+    /**
+     * The values of the first m observations as the model takes them, judged among those m alone: the kernel's
+     * hyperparameters are fitted on a prefix and remembered ({@link io.tuneflow.engine.tuning.bayes.RefitSchedule}),
+     * which only works if a prefix's values do not change as later trials finish. Judged among all values they would:
+     * once a run converges, the fence falls with every new value and moves the early outliers held at it.
+     */
+    double[] valuesOfFirst(int m) {
+        return m == values.length ? values.clone() : adjusted(reported, stopped, m);
+    }
+
+    /** The first m reported values (to minimise), stopped ones capped and outliers fenced. */
+    private static double[] adjusted(double[] reported, BitSet stopped, int m) {
+        List<Double> values = new ArrayList<>(m);
+        for (int i = 0; i < m; i++) {
+            values.add(reported[i]);
+        }
         capAtTheWorstFinished(values, stopped);
         fenceOutliers(values);
-        return new Observations(List.copyOf(points), values.stream().mapToDouble(Double::doubleValue).toArray(),
-                List.copyOf(running), List.copyOf(failed));
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /** Stopped trials' values (to minimise) no worse than the worst finished trial's; as they are while none has finished. */
@@ -59,7 +84,7 @@ record Observations(List<double[]> points, double[] values, List<double[]> runni
         if (worst == Double.NEGATIVE_INFINITY) {
             return;
         }
-        for (int i = stopped.nextSetBit(0); i >= 0; i = stopped.nextSetBit(i + 1)) {
+        for (int i = stopped.nextSetBit(0); i >= 0 && i < values.size(); i = stopped.nextSetBit(i + 1)) {
             values.set(i, Math.min(values.get(i), worst));
         }
     }

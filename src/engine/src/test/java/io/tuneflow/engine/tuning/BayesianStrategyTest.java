@@ -310,4 +310,20 @@ class BayesianStrategyTest {
         return Math.hypot(Double.parseDouble(a.get("x")) - Double.parseDouble(b.get("x")),
                 Double.parseDouble(a.get("y")) - Double.parseDouble(b.get("y")));
     }
+
+    @Test
+    void remembersItsKernelFitsWhileADivergedTrialIsHeldAtAMovingFence() {
+        // The first trial diverged. As the search converges, the outlier fence falls with every new value; fits are
+        // remembered by the values they were made on, so those values must not move with it: before the fits were
+        // judged on their own values, each suggestion refitted the whole warm-start chain (661 fits in 200 trials).
+        BayesianStrategy strategy = new BayesianStrategy(PLANE, false, 5);
+        List<Trial> history = new ArrayList<>();
+        for (int i = 1; i <= 90; i++) {
+            Map<String, String> c = strategy.suggest(1, history).get(0);
+            history.add(trial(i, c, "Completed", i == 1 ? 1e6 : quadratic(c)));
+        }
+        // one fit per observation up to 64 from the end of the 6-point design, then the anchors 70, 77 and 84
+        assertThat(strategy.hyperparameterFits()).isBetween(55, 70);
+        assertThat(best(history)).isLessThan(1e-4);
+    }
 }

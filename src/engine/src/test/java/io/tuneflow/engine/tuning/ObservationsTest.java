@@ -80,4 +80,32 @@ class ObservationsTest {
                 ended(5, "0.5", "Completed", "Succeeded", 50.0));
         assertThat(Observations.of(flat, ENCODING, false).values()).containsExactly(1, 1, 1, 1, 50);
     }
+
+    @Test
+    void theFirstValuesAreJudgedAmongThemselvesSoLaterTrialsDoNotMoveThem() {
+        // 1 … 5 and a diverged 1000: among these six the fence is 29.75. Ten later values near 1 pull Q3 and the IQR
+        // in, so among all sixteen the fence is far lower; the first six must still read as they did.
+        List<Trial> trials = new java.util.ArrayList<>();
+        double[] objectives = {1, 2, 3, 4, 5, 1000};
+        for (int i = 0; i < objectives.length; i++) {
+            trials.add(ended(i + 1, "0." + (i + 1), "Completed", "Succeeded", objectives[i]));
+        }
+        double[] firstSix = Observations.of(trials, ENCODING, false).values();
+        for (int i = 0; i < 10; i++) {
+            trials.add(ended(trials.size() + 1, "0.5" + i, "Completed", "Succeeded", 1 + i / 100.0));
+        }
+        Observations all = Observations.of(trials, ENCODING, false);
+        assertThat(firstSix).containsExactly(1, 2, 3, 4, 5, 29.75);
+        assertThat(all.values()[5]).isLessThan(29.75); // judged among all sixteen
+        assertThat(all.valuesOfFirst(6)).containsExactly(firstSix);
+        assertThat(all.valuesOfFirst(all.size())).containsExactly(all.values());
+    }
+
+    @Test
+    void aStoppedTrialBeyondThePrefixDoesNotCapIt() {
+        Observations o = Observations.of(List.of(ended(1, "0.1", "Completed", "Succeeded", 0.2),
+                ended(2, "0.2", "Completed", "Succeeded", 0.6), ended(3, "0.3", "Stopped", "Succeeded", 1.8)), ENCODING, false);
+        assertThat(o.valuesOfFirst(2)).containsExactly(0.2, 0.6);
+        assertThat(o.values()).containsExactly(0.2, 0.6, 0.6);
+    }
 }
