@@ -2,6 +2,7 @@ package io.tuneflow.engine.tuning;
 
 import io.tuneflow.engine.tuning.bayes.Acquisition;
 import io.tuneflow.engine.tuning.bayes.LimitedMemoryBfgs;
+import io.tuneflow.engine.tuning.bayes.OrderedParallelMap;
 import io.tuneflow.engine.tuning.bayes.ShiftedSobolSequence;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -75,17 +76,21 @@ final class AcquisitionSearch {
         int n = acquisition.modelSize();
         int sobolCount = n <= 64 ? 1024 : n <= 128 ? 512 : 256;
         int localCount = n <= 128 ? 256 : 128;
-        List<Scored> global = new ArrayList<>();
+        List<double[]> globalPoints = new ArrayList<>();
         for (double[] point : new ShiftedSobolSequence(d, random.nextLong()).points(0, sobolCount)) {
-            global.add(score(encoding.snapped(boxFor(point).at(point))));
+            globalPoints.add(encoding.snapped(boxFor(point).at(point)));
         }
-        List<Scored> local = new ArrayList<>();
+        List<double[]> localPoints = new ArrayList<>();
         for (int k = 0; k < localCount && !incumbents.isEmpty(); k++) {
             // Half around the best point, the rest shared by the runners-up.
             int runnersUp = incumbents.size() - 1;
             double[] centre = incumbents.get(k % 2 == 0 || runnersUp == 0 ? 0 : 1 + (k / 2) % runnersUp);
-            local.add(score(encoding.snapped(perturbed(centre, random))));
+            localPoints.add(encoding.snapped(perturbed(centre, random)));
         }
+        // The points are drawn above, in order, from the one random stream; scoring and refining them is pure, so it
+        // runs on all cores, and the reductions below go in the same order as a sequential loop would.
+        List<Scored> global = OrderedParallelMap.map(globalPoints, this::score);
+        List<Scored> local = OrderedParallelMap.map(localPoints, this::score);
         // Refine the best of both kinds: local candidates usually score highest, and starting only from them would
         // never look at a better mode of EI elsewhere.
         List<double[]> starts = new ArrayList<>();
@@ -98,8 +103,7 @@ final class AcquisitionSearch {
         for (Scored candidate : local) {
             bestFound = candidate.value() > bestFound.value() ? candidate : bestFound;
         }
-        for (double[] start : starts) {
-            Scored refined = refine(start);
+        for (Scored refined : OrderedParallelMap.map(starts, this::refine)) {
             if (refined.value() > bestFound.value()) {
                 bestFound = refined;
             }

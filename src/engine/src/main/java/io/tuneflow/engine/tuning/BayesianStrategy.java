@@ -3,6 +3,7 @@ package io.tuneflow.engine.tuning;
 import io.tuneflow.engine.tuning.bayes.GaussianProcess;
 import io.tuneflow.engine.tuning.bayes.KernelHyperparameters;
 import io.tuneflow.engine.tuning.bayes.LogExpectedImprovement;
+import io.tuneflow.engine.tuning.bayes.OrderedParallelMap;
 import io.tuneflow.engine.tuning.bayes.RefitSchedule;
 import io.tuneflow.engine.tuning.bayes.ShiftedSobolSequence;
 import java.util.ArrayList;
@@ -267,13 +268,13 @@ public final class BayesianStrategy implements Strategy {
 
     /** The candidate with the highest acquisition value; the first of equals. */
     private double[] best(List<double[]> candidates, LogExpectedImprovement acquisition) {
+        List<Double> values = OrderedParallelMap.map(candidates, candidate -> acquisition.value(encoding.inputOf(candidate)));
         double[] best = candidates.get(0);
         double bestValue = Double.NEGATIVE_INFINITY;
-        for (double[] candidate : candidates) {
-            double value = acquisition.value(encoding.inputOf(candidate));
-            if (value > bestValue) {
-                best = candidate;
-                bestValue = value;
+        for (int i = 0; i < candidates.size(); i++) {
+            if (values.get(i) > bestValue) {
+                best = candidates.get(i);
+                bestValue = values.get(i);
             }
         }
         return best;

@@ -27,9 +27,28 @@ public final class HyperparameterFit {
     }
 
     /**
-     * @param starts log vectors to start from (clamped into the bounds); the prior's mode when empty
+     * @param starts log vectors to start from (clamped into the bounds); the prior's mode when empty. The starts are
+     *               optimised on all cores, each on its own copy of the likelihood's scratch space; the best is chosen
+     *               in the starts' order, so the result is the same as one after another.
      */
     public Fitted fit(LogMarginalLikelihood likelihood, List<double[]> starts) {
+        List<double[]> from = starts.isEmpty() ? List.of(prior.mode()) : starts;
+        List<Fitted> fits = OrderedParallelMap.map(from, start -> fitFrom(likelihood.withOwnScratch(), start));
+        Fitted best = null;
+        int evaluations = 0;
+        for (Fitted fitted : fits) {
+            evaluations += fitted.evaluations();
+            if (Double.isFinite(fitted.logPosterior()) && (best == null || fitted.logPosterior() > best.logPosterior())) {
+                best = fitted;
+            }
+        }
+        if (best == null) { // nothing could be evaluated (NaN data): the prior's guess is still a usable model
+            return new Fitted(prior.mode(), Double.NaN, evaluations);
+        }
+        return new Fitted(best.logs(), best.logPosterior(), evaluations);
+    }
+
+    private Fitted fitFrom(LogMarginalLikelihood likelihood, double[] start) {
         int size = prior.size();
         double[] theta = new double[size];
         double[] thetaGradient = new double[size];
@@ -48,28 +67,17 @@ public final class HyperparameterFit {
             }
             return -value;
         };
-        List<double[]> from = starts.isEmpty() ? List.of(prior.mode()) : starts;
-        Fitted best = null;
-        int evaluations = 0;
-        for (double[] start : from) {
-            double[] z = new double[size];
-            for (int k = 0; k < size; k++) {
-                z[k] = toFree(k, start[k]);
-            }
-            LimitedMemoryBfgs.Result result = optimizer.minimize(negativeLogPosterior, z);
-            evaluations += result.evaluations();
-            if (Double.isFinite(result.value()) && (best == null || -result.value() > best.logPosterior())) {
-                double[] logs = new double[size];
-                for (int k = 0; k < size; k++) {
-                    logs[k] = fromFree(k, result.point()[k]);
-                }
-                best = new Fitted(logs, -result.value(), 0);
-            }
+        double[] z = new double[size];
+        for (int k = 0; k < size; k++) {
+            z[k] = toFree(k, start[k]);
         }
-        if (best == null) { // nothing could be evaluated (NaN data): the prior's guess is still a usable model
-            return new Fitted(prior.mode(), Double.NaN, evaluations);
+        LimitedMemoryBfgs.Result result = optimizer.minimize(negativeLogPosterior, z);
+        double[] logs = new double[size];
+        for (int k = 0; k < size; k++) {
+            logs[k] = fromFree(k, result.point()[k]);
         }
-        return new Fitted(best.logs(), best.logPosterior(), evaluations);
+        double logPosterior = Double.isFinite(result.value()) ? -result.value() : Double.NaN;
+        return new Fitted(logs, logPosterior, result.evaluations());
     }
 
     private double fromFree(int k, double z) {

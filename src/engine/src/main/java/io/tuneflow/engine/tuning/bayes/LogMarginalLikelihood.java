@@ -6,7 +6,8 @@ package io.tuneflow.engine.tuning.bayes;
  * respect to θ = [log l_1 .. log l_d, log signal variance, log noise variance, log additive variance]:
  * {@code ∂/∂θ_k = ½ tr((ααᵀ − K⁻¹) ∂K/∂θ_k)} with α = K⁻¹(y − c). One evaluation costs a Cholesky decomposition and an
  * inverse, O(n³), plus O(n² d) for the kernel's additive part and the gradient; the per-pair distances are computed
- * once per data set. Not thread-safe: an instance keeps scratch space between evaluations (one fit uses it).
+ * once per data set. Not thread-safe: an instance keeps scratch space between evaluations (one fit uses it; fits
+ * on other threads take {@link #withOwnScratch()}).
  */
 public final class LogMarginalLikelihood {
 
@@ -48,6 +49,25 @@ public final class LogMarginalLikelihood {
                 }
             }
         }
+    }
+
+    /** Shares the immutable per-pair data, with scratch space of its own: one instance per thread. */
+    private LogMarginalLikelihood(LogMarginalLikelihood other) {
+        this.n = other.n;
+        this.d = other.d;
+        this.targets = other.targets;
+        this.categorical = other.categorical;
+        this.pairTerms = other.pairTerms;
+        this.pairDistances = other.pairDistances;
+        this.jointValues = new double[other.jointValues.length];
+        this.jointSlopes = new double[jointValues.length];
+        this.additiveValues = new double[jointValues.length];
+        this.additiveSlopes = new double[pairTerms.length];
+    }
+
+    /** The same likelihood with scratch space of its own, for an evaluation on another thread. */
+    public LogMarginalLikelihood withOwnScratch() {
+        return new LogMarginalLikelihood(this);
     }
 
     public int size() {
