@@ -39,8 +39,8 @@ except ImportError:  # `evaluate` works without it
 
 
 # --- Objectives: the same functions as io.tuneflow.cli.bench.Branin, Hartmann6, SyntheticTrainingLoss, Rosenbrock4,
-# --- StyblinskiTang5 and SyntheticAccuracy, in the same order of operations, reading hyperparameters from strings as
-# --- a training script would.
+# --- StyblinskiTang5, Levy10, SyntheticAccuracy, GoldsteinPrice, Michalewicz5, Shekel4 and Ackley6, in the same order
+# --- of operations, reading hyperparameters from strings as a training script would.
 
 BRANIN_B = 5.1 / (4 * math.pi * math.pi)
 BRANIN_C = 5 / math.pi
@@ -135,6 +135,55 @@ def levy10(hp):
     return total + (w[9] - 1) ** 2 * (1 + math.sin(2 * math.pi * w[9]) ** 2)
 
 
+def goldstein_price(hp):
+    x1 = float(hp["x1"])
+    x2 = float(hp["x2"])
+    a = x1 + x2 + 1
+    b = 2 * x1 - 3 * x2
+    first = 1 + a * a * (19 - 14 * x1 + 3 * x1 * x1 - 14 * x2 + 6 * x1 * x2 + 3 * x2 * x2)
+    second = 30 + b * b * (18 - 32 * x1 + 12 * x1 * x1 + 48 * x2 - 36 * x1 * x2 + 27 * x2 * x2)
+    return first * second
+
+
+def michalewicz5(hp):
+    total = 0.0
+    for i in range(5):
+        x = float(hp["x%d" % (i + 1)])
+        total += math.sin(x) * math.pow(math.sin((i + 1) * x * x / math.pi), 20)
+    return -total
+
+
+SHEKEL_BETA = [0.1, 0.2, 0.2, 0.4, 0.4, 0.6, 0.3, 0.7, 0.5, 0.5]
+SHEKEL_CENTRES = [
+    [4, 1, 8, 6, 3, 2, 5, 8, 6, 7],
+    [4, 1, 8, 6, 7, 9, 3, 1, 2, 3.6],
+    [4, 1, 8, 6, 3, 2, 5, 8, 6, 7],
+    [4, 1, 8, 6, 7, 9, 3, 1, 2, 3.6],
+]
+
+
+def shekel4(hp):
+    x = [float(hp["x%d" % (j + 1)]) for j in range(4)]
+    total = 0.0
+    for i in range(10):
+        squared_distance = 0.0
+        for j in range(4):
+            d = x[j] - SHEKEL_CENTRES[j][i]
+            squared_distance += d * d
+        total += 1 / (squared_distance + SHEKEL_BETA[i])
+    return -total
+
+
+def ackley6(hp):
+    squares = 0.0
+    cosines = 0.0
+    for j in range(6):
+        x = float(hp["x%d" % (j + 1)])
+        squares += x * x
+        cosines += math.cos(2 * math.pi * x)
+    return -20 * math.exp(-0.2 * math.sqrt(squares / 6)) - math.exp(cosines / 6) + 20 + math.e
+
+
 ACTIVATIONS = {"relu": (0.96, 0.2), "gelu": (0.97, 0.3), "tanh": (0.94, 0.1), "sigmoid": (0.90, 0.0)}
 
 
@@ -160,6 +209,10 @@ OBJECTIVES = {
     "styblinski-tang5": styblinski_tang5,
     "levy10": levy10,
     "synthetic-accuracy": synthetic_accuracy,
+    "goldstein-price": goldstein_price,
+    "michalewicz5": michalewicz5,
+    "shekel4": shekel4,
+    "ackley6": ackley6,
 }
 
 

@@ -13,7 +13,7 @@ public final class ObjectiveFunctions {
     static {
         for (ObjectiveFunction f : new ObjectiveFunction[] {new Branin(), new Hartmann6(), Hartmann6.withInertParameters(6),
                 new SyntheticTrainingLoss(), SyntheticTrainingLoss.diverging(), new Rosenbrock4(), new StyblinskiTang5(),
-                new Levy10(), new SyntheticAccuracy()}) {
+                new Levy10(), new SyntheticAccuracy(), new GoldsteinPrice(), new Michalewicz5(), new Shekel4(), new Ackley6()}) {
             BY_NAME.put(f.name(), f);
         }
     }

@@ -139,6 +139,51 @@ class ObjectiveFunctionsTest {
     }
 
     @Test
+    void goldsteinPriceIsThreeAtItsMinimumAndWorkedOutByHandElsewhere() {
+        assertThat(at("goldstein-price", Map.of("x1", "0", "x2", "-1"))).isEqualTo(3.0);
+        // At the origin: (1 + 1 · 19) · (30 + 0) = 600.
+        assertThat(at("goldstein-price", Map.of("x1", "0", "x2", "0"))).isEqualTo(600.0);
+        // At (1, 1): a = 3, b = -1; (1 + 9 · (19 - 14 + 3 - 14 + 6 + 3)) · (30 + 1 · (18 - 32 + 12 + 48 - 36 + 27)).
+        assertThat(at("goldstein-price", Map.of("x1", "1", "x2", "1"))).isEqualTo((1 + 9 * 3) * (30 + 37.0));
+    }
+
+    @Test
+    void michalewiczIsSeparableWithOneValleyPerCoordinate() {
+        Map<String, String> zeros = Map.of("x1", "0", "x2", "0", "x3", "0", "x4", "0", "x5", "0");
+        assertThat(at("michalewicz5", zeros)).isZero();
+        // x2 = pi/2: sin(pi/2) sin^20(2 (pi/2)^2 / pi) = sin^20(pi/2) = 1, the deepest a coordinate's valley can be.
+        Map<String, String> second = new HashMap<>(zeros);
+        second.put("x2", Double.toString(Math.PI / 2));
+        assertThat(at("michalewicz5", second)).isCloseTo(-1, within(1e-12));
+        // Each coordinate alone: -1.8013 is the 2-D function's minimum, x1's part of it at 2.20290552.
+        Map<String, String> first = new HashMap<>(zeros);
+        first.put("x1", "2.20290552");
+        assertThat(at("michalewicz5", first)).isCloseTo(-0.8013034, within(1e-6));
+    }
+
+    @Test
+    void shekelIsDeepestInItsFirstWell() {
+        assertThat(at("shekel4", Map.of("x1", "4", "x2", "4", "x3", "4", "x4", "4"))).isCloseTo(-10.5363, within(1e-4));
+        // At the origin every well is far: -sum 1 / (|C_i|^2 + beta_i), worked out for the ten wells.
+        double[] squaredNorms = {64, 4, 256, 144, 116, 170, 68, 130, 80, 123.92};
+        double[] beta = {0.1, 0.2, 0.2, 0.4, 0.4, 0.6, 0.3, 0.7, 0.5, 0.5};
+        double expected = 0;
+        for (int i = 0; i < beta.length; i++) {
+            expected -= 1 / (squaredNorms[i] + beta[i]);
+        }
+        assertThat(at("shekel4", Map.of("x1", "0", "x2", "0", "x3", "0", "x4", "0"))).isCloseTo(expected, within(1e-12));
+    }
+
+    @Test
+    void ackleyIsZeroAtTheOriginAndWorkedOutByHandAtTheOnes() {
+        Map<String, String> origin = Map.of("x1", "0", "x2", "0", "x3", "0", "x4", "0", "x5", "0", "x6", "0");
+        assertThat(at("ackley6", origin)).isCloseTo(0, within(1e-15));
+        // At x_i = 1: sqrt(mean x^2) = 1 and mean cos(2 pi) = 1, so f = -20 e^-0.2 - e + 20 + e = 20 (1 - e^-0.2).
+        Map<String, String> ones = Map.of("x1", "1", "x2", "1", "x3", "1", "x4", "1", "x5", "1", "x6", "1");
+        assertThat(at("ackley6", ones)).isCloseTo(20 * (1 - Math.exp(-0.2)), within(1e-12));
+    }
+
+    @Test
     void hyperParametersAreReadFromStringsAsATrainerReadsThem() {
         assertThatThrownBy(() -> at("branin", Map.of("x1", "abc", "x2", "0")))
                 .hasMessageContaining("x1 is not a number: \"abc\"");
