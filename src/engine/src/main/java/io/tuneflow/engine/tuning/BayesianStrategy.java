@@ -6,6 +6,7 @@ import io.tuneflow.engine.tuning.bayes.LogExpectedImprovement;
 import io.tuneflow.engine.tuning.bayes.OrderedParallelMap;
 import io.tuneflow.engine.tuning.bayes.RefitSchedule;
 import io.tuneflow.engine.tuning.bayes.ShiftedSobolSequence;
+import io.tuneflow.engine.tuning.bayes.WarpedModel;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -181,9 +182,11 @@ public final class BayesianStrategy implements Strategy {
         for (int i = 0; i < n; i++) {
             inputs[i] = encoding.inputOf(observations.points().get(i));
         }
-        KernelHyperparameters hyperparameters = schedule.hyperparameters(inputs, observations::valuesOfFirst);
-        double[] targets = RefitSchedule.standardised(observations.values(), n);
-        GaussianProcess model = GaussianProcess.condition(inputs, targets, hyperparameters, encoding.categorical());
+        WarpedModel fitted = WarpedModel.fitted(schedule, inputs, observations::valuesOfFirst, observations.values(),
+                encoding.categorical());
+        KernelHyperparameters hyperparameters = fitted.hyperparameters();
+        double[] targets = fitted.targets();
+        GaussianProcess model = fitted.process();
         double best = Double.POSITIVE_INFINITY;
         for (double t : targets) {
             best = Math.min(best, t);

@@ -2,6 +2,7 @@ package io.tuneflow.engine.tuning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tuneflow.engine.tuning.bayes.WarpedModel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -322,8 +323,30 @@ class BayesianStrategyTest {
             Map<String, String> c = strategy.suggest(1, history).get(0);
             history.add(trial(i, c, "Completed", i == 1 ? 1e6 : quadratic(c)));
         }
-        // one fit per observation up to 64 from the end of the 6-point design, then the anchors 70, 77 and 84
-        assertThat(strategy.hyperparameterFits()).isBetween(55, 70);
+        // for each output warp compared, one fit per observation up to 64 from the end of the 6-point design, then the
+        // anchors 70, 77 and 84
+        int warps = WarpedModel.WARPS.size();
+        assertThat(strategy.hyperparameterFits()).isBetween(55 * warps, 70 * warps);
         assertThat(best(history)).isLessThan(1e-4);
+    }
+
+    @Test
+    void aLossOverSixOrdersOfMagnitudeIsSearchedOnTheLogScale() {
+        // Goldstein-Price on [-2, 2]^2 (minimum 3 at (0, -1), about 10^6 in the corners). Standardised as they are,
+        // the values near the minimum are a rounding error beside the corners'; on the log scale the model sees the
+        // basin. The best of 40 trials for seeds 1-3: 13.3, 3.16 and 3.19; with the identity alone 11.5, 38.4 and 9.6.
+        double[] bests = new double[3];
+        for (int seed = 1; seed <= 3; seed++) {
+            bests[seed - 1] = best(run(new BayesianStrategy(PLANE, false, seed), BayesianStrategyTest::goldsteinPrice, 40));
+        }
+        Arrays.sort(bests);
+        assertThat(bests[1]).isLessThan(4);
+    }
+
+    private static double goldsteinPrice(Map<String, String> c) {
+        double x1 = 4 * Double.parseDouble(c.get("x")) - 2, x2 = 4 * Double.parseDouble(c.get("y")) - 2;
+        double a = x1 + x2 + 1, b = 2 * x1 - 3 * x2;
+        return (1 + a * a * (19 - 14 * x1 + 3 * x1 * x1 - 14 * x2 + 6 * x1 * x2 + 3 * x2 * x2))
+                * (30 + b * b * (18 - 32 * x1 + 12 * x1 * x1 + 48 * x2 - 36 * x1 * x2 + 27 * x2 * x2));
     }
 }

@@ -109,6 +109,15 @@ public final class GaussianProcess {
                 grownFactor, offset);
     }
 
+    /**
+     * log p(y | X, θ) of the targets it holds, at its hyperparameters and estimated mean: how well the model explains
+     * its data, to compare models of the same observations.
+     */
+    public double logMarginalLikelihood() {
+        double fit = CholeskyFactor.dot(shifted(targets, offset), weights);
+        return -0.5 * fit - 0.5 * factor.logDeterminant() - 0.5 * targets.length * Math.log(2 * Math.PI);
+    }
+
     public int inputs() {
         return inputs.length;
     }

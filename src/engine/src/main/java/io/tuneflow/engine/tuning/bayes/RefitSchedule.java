@@ -136,20 +136,31 @@ public final class RefitSchedule {
 
     /** The first m targets, shifted and scaled to mean 0 and variance 1 (left at scale 1 when all are equal). */
     public static double[] standardised(double[] targets, int m) {
-        double mean = 0;
-        for (int i = 0; i < m; i++) {
-            mean += targets[i] / m;
-        }
-        double variance = 0;
-        for (int i = 0; i < m; i++) {
-            variance += (targets[i] - mean) * (targets[i] - mean) / m;
-        }
-        double scale = variance > 1e-300 ? Math.sqrt(variance) : 1;
+        double mean = mean(targets, m);
+        double scale = scaleOf(targets, m);
         double[] out = new double[m];
         for (int i = 0; i < m; i++) {
             out[i] = (targets[i] - mean) / scale;
         }
         return out;
+    }
+
+    /** The standard deviation of the first m targets, or 1 when they are all equal: what standardising divides by. */
+    public static double scaleOf(double[] targets, int m) {
+        double mean = mean(targets, m);
+        double variance = 0;
+        for (int i = 0; i < m; i++) {
+            variance += (targets[i] - mean) * (targets[i] - mean) / m;
+        }
+        return variance > 1e-300 ? Math.sqrt(variance) : 1;
+    }
+
+    private static double mean(double[] targets, int m) {
+        double mean = 0;
+        for (int i = 0; i < m; i++) {
+            mean += targets[i] / m;
+        }
+        return mean;
     }
 
     private static long fingerprint(int m, double[][] inputs, double[] targets) {

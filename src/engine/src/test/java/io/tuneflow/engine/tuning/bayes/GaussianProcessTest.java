@@ -123,4 +123,22 @@ class GaussianProcessTest {
         assertThat(p.mean()).isCloseTo(1.0, within(1e-3));
         assertThat(p.variance()).isGreaterThanOrEqualTo(0).isLessThan(1e-3);
     }
+
+    @Test
+    void itsLogMarginalLikelihoodIsTheFittingObjectivesAtTheSameHyperparameters() {
+        // Two implementations: the process's from its own factor and weights, the fit's with its gradient.
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        int n = 15;
+        double[][] inputs = new double[n][];
+        double[] targets = new double[n];
+        for (int i = 0; i < n; i++) {
+            inputs[i] = new double[] {random.nextDouble(), random.nextInt(3), random.nextDouble()};
+            targets[i] = Math.cos(5 * inputs[i][0]) - 0.4 * inputs[i][1] + inputs[i][2];
+        }
+        boolean[] categorical = {false, true, false};
+        KernelHyperparameters h = new KernelHyperparameters(new double[] {0.3, 1.0, 0.7}, 1.1, 1e-3, 0.2);
+        double expected = new LogMarginalLikelihood(inputs, targets, categorical).valueAndGradient(h.toLogVector(), new double[6]);
+        assertThat(GaussianProcess.condition(inputs, targets, h, categorical).logMarginalLikelihood())
+                .isCloseTo(expected, within(1e-9 * Math.abs(expected)));
+    }
 }
