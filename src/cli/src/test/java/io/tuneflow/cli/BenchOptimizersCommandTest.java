@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,9 +24,11 @@ class BenchOptimizersCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode report = new ObjectMapper().readTree(run.out());
         assertThat(report.get("optuna").isNull()).isTrue();
-        assertThat(report.get("results")).hasSize(44); // 11 problems × (bayesian, random) × (sequential, parallel 3)
+        List<String> problems = problemNames();
+        // every problem × (bayesian, random) × (sequential, parallel 3), problems in file-name order
+        assertThat(report.get("results")).hasSize(problems.size() * 4);
         JsonNode first = report.get("results").get(0);
-        assertThat(first.get("problem").asText()).isEqualTo("branin");
+        assertThat(first.get("problem").asText()).isEqualTo(problems.get(0));
         assertThat(first.get("optimizer").asText()).isEqualTo("tuneflow bayesian");
         assertThat(first.get("regrets")).hasSize(2);
         assertThat(first.get("repeats")).hasSize(2);
@@ -35,7 +39,7 @@ class BenchOptimizersCommandTest {
         assertThat(overhead.get("overheadMillisAt").has("4")).isTrue();
         assertThat(overhead.get("overheadMillisAt").has("6")).isTrue();
         // per problem: Bayesian at parallel 3 against Bayesian sequential, Bayesian against random search
-        assertThat(report.get("comparisons")).hasSize(22);
+        assertThat(report.get("comparisons")).hasSize(problems.size() * 2);
         JsonNode comparison = report.get("comparisons").get(0);
         assertThat(comparison.get("subject").asText()).isEqualTo("tuneflow bayesian parallel 3");
         assertThat(comparison.get("reference").asText()).isEqualTo("tuneflow bayesian sequential");
@@ -97,5 +101,12 @@ class BenchOptimizersCommandTest {
         CliRun run = CliRun.of("bench", "optimizers", "--problem-dir", dir.toString(), "--no-optuna");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains(dir.resolve("bad.json") + ":1:", "$.Objective.KnownOptimum: KnownOptimum is required");
+    }
+
+    private static List<String> problemNames() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of(PROBLEMS))) {
+            return files.map(f -> f.getFileName().toString()).filter(name -> name.endsWith(".json"))
+                    .map(name -> name.substring(0, name.length() - ".json".length())).sorted().toList();
+        }
     }
 }
