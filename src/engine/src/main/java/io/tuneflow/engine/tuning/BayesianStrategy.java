@@ -23,6 +23,8 @@ import java.util.SplittableRandom;
  * <ul>
  *   <li>The first {@link #initialDesignSize(int) d + 4} trials are a shifted Sobol design (stratified, unlike random
  *       points), enough to give each of d length scales something to fit.</li>
+ *   <li>The model is of the objective or of a shifted log of it, whichever makes the observed values more likely
+ *       ({@link WarpedModel}): a loss over orders of magnitude leaves its basin invisible on a standardised scale.</li>
  *   <li>Running trials and earlier picks of the same call are pending points, believed at the model's mean (a
  *       Kriging believer), and the believed value counts as observed: improvement is measured from the best of the
  *       observed and believed values. Without that, the model is sure of an improvement right next to a pending trial
