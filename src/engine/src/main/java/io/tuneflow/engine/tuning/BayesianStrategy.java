@@ -4,6 +4,7 @@ import io.tuneflow.engine.tuning.bayes.GaussianProcess;
 import io.tuneflow.engine.tuning.bayes.KernelHyperparameters;
 import io.tuneflow.engine.tuning.bayes.LogExpectedImprovement;
 import io.tuneflow.engine.tuning.bayes.OrderedParallelMap;
+import io.tuneflow.engine.tuning.bayes.OutputWarp;
 import io.tuneflow.engine.tuning.bayes.RefitSchedule;
 import io.tuneflow.engine.tuning.bayes.ShiftedSobolSequence;
 import io.tuneflow.engine.tuning.bayes.WarpedModel;
@@ -79,6 +80,8 @@ public final class BayesianStrategy implements Strategy {
     private final List<Trial> prior;
     /** Whether picks made while other trials are pending stay in a {@link TrustRegion} while the search improves. */
     private final boolean localBatches;
+    /** The output warps the model chooses among ({@link WarpedModel}). */
+    private final List<OutputWarp> warps;
     /** When every range is integer or categorical: picks are untried configurations while any remain. */
     private final Optional<FiniteSpace> finite;
 
@@ -87,19 +90,30 @@ public final class BayesianStrategy implements Strategy {
      * @param seed     RandomSeed: the same seed and history give the same suggestions
      */
     public BayesianStrategy(SearchSpace space, boolean maximize, long seed) {
-        this(space, maximize, seed, List.of(), true);
+        this(space, maximize, seed, List.of(), true, WarpedModel.WARPS);
+    }
+
+    /** Without the trust region for parallel picks: every pick searches the whole cube (what the region changes). */
+    static BayesianStrategy withoutLocalBatches(SearchSpace space, boolean maximize, long seed) {
+        return new BayesianStrategy(space, maximize, seed, List.of(), false, WarpedModel.WARPS);
     }
 
     /**
-     * For Hyperband's model: its observations are objectives at a rung, a proxy whose best point is less certain than a
-     * finished trial's, and its brackets already concentrate the budget; local batches there are untested.
+     * Hyperband's model. Without local batches: its observations are objectives at a rung, a proxy whose best point is
+     * less certain than a finished trial's, and its brackets already concentrate the budget; local batches there are
+     * untested. And of the objective as it is: the output warp made
+     * Hyperband need slightly more training on crossing learning curves in 6-D (400 simulated seeds: 0.34 [0.32, 0.36]
+     * of random search's, against 0.33 [0.31, 0.33] without; docs/bayesian.md), where a rung's values mislead and a
+     * model that trusts them more does worse.
      */
-    static BayesianStrategy withoutLocalBatches(SearchSpace space, boolean maximize, long seed) {
-        return new BayesianStrategy(space, maximize, seed, List.of(), false);
+    static BayesianStrategy forHyperband(SearchSpace space, boolean maximize, long seed) {
+        return new BayesianStrategy(space, maximize, seed, List.of(), false, List.of(OutputWarp.IDENTITY));
     }
 
-    private BayesianStrategy(SearchSpace space, boolean maximize, long seed, List<Trial> prior, boolean localBatches) {
+    private BayesianStrategy(SearchSpace space, boolean maximize, long seed, List<Trial> prior, boolean localBatches,
+                             List<OutputWarp> warps) {
         this.localBatches = localBatches;
+        this.warps = List.copyOf(warps);
         this.space = space;
         this.maximize = maximize;
         this.seed = seed;
@@ -131,7 +145,7 @@ public final class BayesianStrategy implements Strategy {
                 // not a point of this space
             }
         }
-        return new BayesianStrategy(space, maximize, seed, usable, localBatches);
+        return new BayesianStrategy(space, maximize, seed, usable, localBatches, warps);
     }
 
     /**
@@ -184,7 +198,7 @@ public final class BayesianStrategy implements Strategy {
         for (int i = 0; i < n; i++) {
             inputs[i] = encoding.inputOf(observations.points().get(i));
         }
-        WarpedModel fitted = WarpedModel.fitted(schedule, inputs, observations::valuesOfFirst, observations.values(),
+        WarpedModel fitted = WarpedModel.fitted(warps, schedule, inputs, observations::valuesOfFirst, observations.values(),
                 encoding.categorical());
         KernelHyperparameters hyperparameters = fitted.hyperparameters();
         double[] targets = fitted.targets();

@@ -63,7 +63,7 @@ public final class HyperbandStrategy implements Strategy {
         this.seed = seed;
         this.levels = levels;
         this.random = randomDraws(space, seed);
-        this.model = BayesianStrategy.withoutLocalBatches(space, maximize, seed);
+        this.model = BayesianStrategy.forHyperband(space, maximize, seed);
         this.prior = List.copyOf(prior);
     }
 

@@ -27,16 +27,17 @@ public record WarpedModel(OutputWarp warp, KernelHyperparameters hyperparameters
     public static final List<OutputWarp> WARPS = List.of(OutputWarp.IDENTITY, OutputWarp.shiftedLog(0.3));
 
     /**
+     * @param warps         the warps to choose among, the identity first (it is kept on equal evidence)
      * @param inputs        model inputs, in observation order
      * @param valuesOfFirst the objective to minimise for the first m observations, as {@link RefitSchedule} takes it
      * @param values        the objective to minimise for all of them, as the model takes it
      */
-    public static WarpedModel fitted(RefitSchedule schedule, double[][] inputs, IntFunction<double[]> valuesOfFirst,
-                                     double[] values, boolean[] categorical) {
+    public static WarpedModel fitted(List<OutputWarp> warps, RefitSchedule schedule, double[][] inputs,
+                                     IntFunction<double[]> valuesOfFirst, double[] values, boolean[] categorical) {
         int n = values.length;
         WarpedModel chosen = null;
         double highest = Double.NEGATIVE_INFINITY;
-        for (OutputWarp warp : WARPS) {
+        for (OutputWarp warp : warps) {
             if (chosen != null && warp.leavesAsIs(values)) {
                 continue; // the same model as the identity's
             }

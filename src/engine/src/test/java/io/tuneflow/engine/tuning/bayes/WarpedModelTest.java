@@ -15,7 +15,7 @@ class WarpedModelTest {
         double[][] inputs = new ShiftedSobolSequence(2, 5).points(0, n);
         double[] values = Arrays.stream(inputs).mapToDouble(objective).toArray();
         RefitSchedule schedule = new RefitSchedule(CONTINUOUS, 5);
-        return WarpedModel.fitted(schedule, inputs, m -> Arrays.copyOf(values, m), values, CONTINUOUS);
+        return WarpedModel.fitted(WarpedModel.WARPS, schedule, inputs, m -> Arrays.copyOf(values, m), values, CONTINUOUS);
     }
 
     @Test
