@@ -101,10 +101,9 @@ public final class BayesianStrategy implements Strategy {
     /**
      * Hyperband's model. Without local batches: its observations are objectives at a rung, a proxy whose best point is
      * less certain than a finished trial's, and its brackets already concentrate the budget; local batches there are
-     * untested. And of the objective as it is: the output warp made
-     * Hyperband need slightly more training on crossing learning curves in 6-D (400 simulated seeds: 0.34 [0.32, 0.36]
-     * of random search's, against 0.33 [0.31, 0.33] without; docs/bayesian.md), where a rung's values mislead and a
-     * model that trusts them more does worse.
+     * untested. And of the objective as it is: the output warp made Hyperband need slightly more training on crossing
+     * learning curves in 6-D (400 simulated seeds: 0.34 [0.32, 0.36] of random search's, against 0.33 [0.31, 0.33]
+     * without; docs/bayesian.md), where a rung's values mislead and a model that trusts them more does worse.
      */
     static BayesianStrategy forHyperband(SearchSpace space, boolean maximize, long seed) {
         return new BayesianStrategy(space, maximize, seed, List.of(), false, List.of(OutputWarp.IDENTITY));

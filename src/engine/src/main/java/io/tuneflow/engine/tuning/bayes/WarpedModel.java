@@ -6,7 +6,7 @@ import java.util.function.IntFunction;
 /**
  * The Gaussian process of a search's observations under the output warp their evidence favours.
  *
- * <p>For each warp in {@link #WARPS}, the kernel hyperparameters are fitted to the warped, standardised values (by
+ * <p>For each warp compared ({@link #WARPS} for the Bayesian strategy), the kernel hyperparameters are fitted to the warped, standardised values (by
  * the {@link RefitSchedule}, which remembers fits of each warp apart) and the process is conditioned on them; the warp
  * whose model gives the observed values the highest likelihood wins. The likelihood is of the values themselves, not
  * of their warped images: {@code log p(y) = log p(z) − n log σ_w + Σ log w'(y_i)}, with z the standardised warped
