@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tuneflow.cli.bench.ProblemFileTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,9 +104,6 @@ class BenchOptimizersCommandTest {
     }
 
     private static List<String> problemNames() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of(PROBLEMS))) {
-            return files.map(f -> f.getFileName().toString()).filter(name -> name.endsWith(".json"))
-                    .map(name -> name.substring(0, name.length() - ".json".length())).sorted().toList();
-        }
+        return ProblemFileTest.problemFiles().map(f -> f.getFileName().toString().replaceFirst("\\.json$", "")).toList();
     }
 }

@@ -15,14 +15,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class ProblemFileTest {
+public class ProblemFileTest {
 
     static final Path PROBLEMS = Path.of("../../bench/problems");
 
     @TempDir
     Path dir;
 
-    static Stream<Path> problemFiles() throws IOException {
+    /** The problem files in bench/problems, in file-name order (the order the bench command runs them in). */
+    public static Stream<Path> problemFiles() throws IOException {
         try (Stream<Path> files = Files.list(PROBLEMS)) {
             List<Path> list = files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
             assertThat(list).hasSizeGreaterThanOrEqualTo(3);

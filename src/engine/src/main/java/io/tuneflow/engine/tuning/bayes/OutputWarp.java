@@ -33,43 +33,42 @@ public record OutputWarp(double shiftFraction) {
 
     /** Whether this warp leaves these values as they are: the identity, or values that are all equal. */
     public boolean leavesAsIs(double[] values) {
-        return !(shift(values) > 0);
+        return origin(values) == null;
     }
 
     /** The warped values, in the same order. */
     public double[] apply(double[] values) {
-        if (leavesAsIs(values)) {
+        Origin origin = origin(values);
+        if (origin == null) {
             return values.clone();
         }
-        double min = min(values);
-        double shift = shift(values);
         double[] out = new double[values.length];
         for (int i = 0; i < values.length; i++) {
-            out[i] = Math.log(values[i] - min + shift);
+            out[i] = Math.log(values[i] - origin.min() + origin.shift());
         }
         return out;
     }
 
     /**
      * Σ log w'(y_i): added to the log likelihood of the warped values, it gives the likelihood of the values
-     * themselves, so models on different warps of the same values can be compared.
+     * themselves, so models on different warps of the same values can be compared. For the log,
+     * w'(y) = 1 / (y - min + s) = e^(-w(y)), so it is minus the sum of the warped values.
      */
     public double logJacobian(double[] values) {
         if (leavesAsIs(values)) {
             return 0;
         }
-        double min = min(values);
-        double shift = shift(values);
         double sum = 0;
-        for (double v : values) {
-            sum -= Math.log(v - min + shift);
+        for (double warped : apply(values)) {
+            sum -= warped;
         }
         return sum;
     }
 
-    private double shift(double[] values) {
+    /** The values' minimum and the log's shift, in one pass; null when the values are left as they are. */
+    private Origin origin(double[] values) {
         if (shiftFraction == 0 || values.length == 0) {
-            return 0;
+            return null;
         }
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
@@ -77,14 +76,10 @@ public record OutputWarp(double shiftFraction) {
             min = Math.min(min, v);
             max = Math.max(max, v);
         }
-        return shiftFraction * (max - min);
+        double shift = shiftFraction * (max - min);
+        return shift > 0 ? new Origin(min, shift) : null;
     }
 
-    private static double min(double[] values) {
-        double min = Double.POSITIVE_INFINITY;
-        for (double v : values) {
-            min = Math.min(min, v);
-        }
-        return min;
+    private record Origin(double min, double shift) {
     }
 }

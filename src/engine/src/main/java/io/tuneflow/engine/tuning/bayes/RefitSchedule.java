@@ -137,7 +137,7 @@ public final class RefitSchedule {
     /** The first m targets, shifted and scaled to mean 0 and variance 1 (left at scale 1 when all are equal). */
     public static double[] standardised(double[] targets, int m) {
         double mean = mean(targets, m);
-        double scale = scaleOf(targets, m);
+        double scale = scale(targets, m, mean);
         double[] out = new double[m];
         for (int i = 0; i < m; i++) {
             out[i] = (targets[i] - mean) / scale;
@@ -147,7 +147,10 @@ public final class RefitSchedule {
 
     /** The standard deviation of the first m targets, or 1 when they are all equal: what standardising divides by. */
     public static double scaleOf(double[] targets, int m) {
-        double mean = mean(targets, m);
+        return scale(targets, m, mean(targets, m));
+    }
+
+    private static double scale(double[] targets, int m, double mean) {
         double variance = 0;
         for (int i = 0; i < m; i++) {
             variance += (targets[i] - mean) * (targets[i] - mean) / m;
